@@ -1,0 +1,58 @@
+// Counters (Unpriv Zicntr, Priv §3.1.10-11): cycle/instret count retired
+// instructions (one cycle per instruction), time reads the platform's mtime.
+// The hpm counters and events exist and read zero, as the spec permits.
+import {
+  CSR_CYCLE,
+  CSR_HPMCOUNTER3,
+  CSR_INSTRET,
+  CSR_MCOUNTEREN,
+  CSR_MCOUNTINHIBIT,
+  CSR_MCYCLE,
+  CSR_MHPMCOUNTER3,
+  CSR_MHPMEVENT3,
+  CSR_MINSTRET,
+  CSR_SCOUNTEREN,
+  CSR_TIME,
+  PRIV_M,
+  PRIV_U,
+} from "../constants.js";
+import type { Hart } from "../hart.js";
+import { hiOf, loOf } from "../int64.js";
+import { CSR_ILLEGAL, CSR_OK, csrOut, defineCsr, zeroCsr } from "./table.js";
+
+function readNumber(v: number): number {
+  csrOut.hi = hiOf(v);
+  return loOf(v);
+}
+
+const machineCounter = {
+  read(h: Hart) {
+    return readNumber(h.retired());
+  },
+  write(h: Hart, _csrno: number, lo: number, hi: number) {
+    h.setRetired((hi >>> 0) * 4294967296 + (lo >>> 0));
+  },
+};
+defineCsr(CSR_MCYCLE, { name: "mcycle", ...machineCounter });
+defineCsr(CSR_MINSTRET, { name: "minstret", ...machineCounter });
+// All inhibit bits are hardwired to zero (Priv §3.1.12 allows it).
+defineCsr(CSR_MCOUNTINHIBIT, zeroCsr("mcountinhibit"));
+for (let i = 3; i < 32; i++) {
+  defineCsr(CSR_MHPMCOUNTER3 + i - 3, zeroCsr(`mhpmcounter${i}`));
+  defineCsr(CSR_MHPMEVENT3 + i - 3, zeroCsr(`mhpmevent${i}`));
+}
+
+/** Priv §3.1.11: below M, counter n needs mcounteren[n]; in U also scounteren[n]. */
+function counterEnabled(h: Hart, csrno: number): number {
+  const bit = 1 << (csrno & 31);
+  if (h.priv < PRIV_M && (h.csrLo[CSR_MCOUNTEREN] & bit) === 0) return CSR_ILLEGAL;
+  if (h.priv === PRIV_U && (h.csrLo[CSR_SCOUNTEREN] & bit) === 0) return CSR_ILLEGAL;
+  return CSR_OK;
+}
+
+defineCsr(CSR_CYCLE, { name: "cycle", predicate: counterEnabled, read: (h) => readNumber(h.retired()) });
+defineCsr(CSR_INSTRET, { name: "instret", predicate: counterEnabled, read: (h) => readNumber(h.retired()) });
+defineCsr(CSR_TIME, { name: "time", predicate: counterEnabled, read: (h) => readNumber(h.platform.readTime()) });
+for (let i = 3; i < 32; i++) {
+  defineCsr(CSR_HPMCOUNTER3 + i - 3, { ...zeroCsr(`hpmcounter${i}`), predicate: counterEnabled, write: undefined });
+}

@@ -1,0 +1,57 @@
+// Floating-point CSRs fflags, frm, fcsr (Unpriv §21.2) and the mstatus.FS
+// rules every F/D instruction follows (Priv §3.1.6.6).
+import { CSR_FCSR, CSR_FFLAGS, CSR_FRM, CSR_MSTATUS, MSTATUS_FS } from "../constants.js";
+import type { Hart } from "../hart.js";
+import { CSR_ILLEGAL, CSR_OK, csrOut, defineCsr } from "./table.js";
+
+/** Whether FP state is accessible (mstatus.FS != Off). */
+export function fpEnabled(h: Hart): boolean {
+  return (h.csrLo[CSR_MSTATUS] & MSTATUS_FS) !== 0;
+}
+
+/** Marks FP state dirty after an instruction writes an f register or fflags. */
+export function markFpDirty(h: Hart): void {
+  h.csrLo[CSR_MSTATUS] |= MSTATUS_FS;
+}
+
+function fpPredicate(h: Hart): number {
+  return fpEnabled(h) ? CSR_OK : CSR_ILLEGAL;
+}
+
+defineCsr(CSR_FFLAGS, {
+  name: "fflags",
+  predicate: fpPredicate,
+  read(h) {
+    csrOut.hi = 0;
+    return h.csrLo[CSR_FFLAGS] & 0x1f;
+  },
+  write(h, _csrno, lo) {
+    h.csrLo[CSR_FFLAGS] = lo & 0x1f;
+    markFpDirty(h);
+  },
+});
+defineCsr(CSR_FRM, {
+  name: "frm",
+  predicate: fpPredicate,
+  read(h) {
+    csrOut.hi = 0;
+    return h.csrLo[CSR_FRM] & 7;
+  },
+  write(h, _csrno, lo) {
+    h.csrLo[CSR_FRM] = lo & 7;
+    markFpDirty(h);
+  },
+});
+defineCsr(CSR_FCSR, {
+  name: "fcsr",
+  predicate: fpPredicate,
+  read(h) {
+    csrOut.hi = 0;
+    return (h.csrLo[CSR_FFLAGS] & 0x1f) | ((h.csrLo[CSR_FRM] & 7) << 5);
+  },
+  write(h, _csrno, lo) {
+    h.csrLo[CSR_FFLAGS] = lo & 0x1f;
+    h.csrLo[CSR_FRM] = (lo >>> 5) & 7;
+    markFpDirty(h);
+  },
+});

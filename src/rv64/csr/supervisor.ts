@@ -1,0 +1,99 @@
+// Supervisor-level CSRs (Priv §4.1). sstatus, sie and sip are views of the
+// machine registers; the rest are their own storage.
+import {
+  CSR_MIDELEG,
+  CSR_MIE,
+  CSR_MIP,
+  CSR_MSTATUS,
+  CSR_SATP,
+  CSR_SCAUSE,
+  CSR_SCOUNTEREN,
+  CSR_SENVCFG,
+  CSR_SEPC,
+  CSR_SIE,
+  CSR_SIP,
+  CSR_SSCRATCH,
+  CSR_SSTATUS,
+  CSR_STVAL,
+  CSR_STVEC,
+  MSTATUS_TVM,
+  PRIV_S,
+} from "../constants.js";
+import { SIGNAL_STOP } from "../hart.js";
+import { effectiveMip } from "../trap.js";
+import { isSupportedSatpMode } from "../mmu/page-walk.js";
+import { CSR_ILLEGAL, CSR_OK, csrOut, defineCsr, plainCsr } from "./table.js";
+import { SSTATUS_MASK_HI, SSTATUS_MASK_LO, readMstatus, writeMstatus } from "./status.js";
+import { tvecCsr } from "./machine.js";
+
+const ALL = 0xffffffff | 0;
+
+defineCsr(CSR_SSTATUS, {
+  name: "sstatus",
+  read(h) {
+    const v = readMstatus(h);
+    csrOut.hi = v.hi & SSTATUS_MASK_HI;
+    return v.lo & SSTATUS_MASK_LO;
+  },
+  write(h, _csrno, lo) {
+    writeMstatus(h, lo, SSTATUS_MASK_LO);
+  },
+});
+
+// Priv §4.1.3: sie/sip expose the delegated bits of mie/mip.
+defineCsr(CSR_SIE, {
+  name: "sie",
+  read(h) {
+    csrOut.hi = 0;
+    return h.csrLo[CSR_MIE] & h.csrLo[CSR_MIDELEG];
+  },
+  write(h, _csrno, lo) {
+    const mask = h.csrLo[CSR_MIDELEG];
+    h.csrLo[CSR_MIE] = (h.csrLo[CSR_MIE] & ~mask) | (lo & mask);
+    h.signal |= SIGNAL_STOP;
+  },
+});
+
+/** Only SSIP is writable through sip (STIP and SEIP are read-only there). */
+const SIP_WRITABLE = 1 << 1;
+defineCsr(CSR_SIP, {
+  name: "sip",
+  read(h) {
+    csrOut.hi = 0;
+    return effectiveMip(h) & h.csrLo[CSR_MIDELEG];
+  },
+  write(h, _csrno, lo) {
+    const mask = h.csrLo[CSR_MIDELEG] & SIP_WRITABLE;
+    h.csrLo[CSR_MIP] = (h.csrLo[CSR_MIP] & ~mask) | (lo & mask);
+    h.signal |= SIGNAL_STOP;
+  },
+});
+
+defineCsr(CSR_STVEC, tvecCsr("stvec"));
+defineCsr(CSR_SCOUNTEREN, plainCsr("scounteren", ALL, 0));
+defineCsr(CSR_SENVCFG, plainCsr("senvcfg", 1, 0));
+defineCsr(CSR_SSCRATCH, plainCsr("sscratch", ALL, ALL));
+defineCsr(CSR_SEPC, plainCsr("sepc", ~1, ALL));
+defineCsr(CSR_SCAUSE, plainCsr("scause", ALL, ALL));
+defineCsr(CSR_STVAL, plainCsr("stval", ALL, ALL));
+
+// Priv §4.1.11: satp. MODE is WARL: a write of an unsupported mode has no
+// effect at all. mstatus.TVM makes S-mode access illegal (§3.1.6.5).
+defineCsr(CSR_SATP, {
+  name: "satp",
+  predicate(h) {
+    return h.priv === PRIV_S && (h.csrLo[CSR_MSTATUS] & MSTATUS_TVM) !== 0 ? CSR_ILLEGAL : CSR_OK;
+  },
+  read(h) {
+    csrOut.hi = h.csrHi[CSR_SATP];
+    return h.csrLo[CSR_SATP];
+  },
+  write(h, _csrno, lo, hi) {
+    if (!isSupportedSatpMode(hi >>> 28)) return;
+    h.csrLo[CSR_SATP] = lo;
+    // ASID is 16 bits (44..59); PPN is 44 bits.
+    h.csrHi[CSR_SATP] = hi;
+    h.mmu.flush();
+    h.signal |= SIGNAL_STOP;
+  },
+});

@@ -1,0 +1,28 @@
+// The opcode table: every instruction the hart implements, one array per
+// extension (each lives beside its handlers in exec/).
+import type { InsnDef } from "./insn-def.js";
+import { rv64i } from "../exec/i.js";
+import { rv64m } from "../exec/m.js";
+import { rv64a } from "../exec/a.js";
+import { rv64f } from "../exec/f.js";
+import { rv64d } from "../exec/d.js";
+import { rv64zba } from "../exec/zba.js";
+import { rv64zbb } from "../exec/zbb.js";
+import { rv64zbs } from "../exec/zbs.js";
+import { rv64zicond } from "../exec/zicond.js";
+import { zicsr } from "../exec/zicsr.js";
+import { system } from "../exec/system.js";
+
+export const allInstructions: readonly InsnDef[] = [
+  ...rv64i,
+  ...rv64m,
+  ...rv64a,
+  ...rv64f,
+  ...rv64d,
+  ...rv64zba,
+  ...rv64zbb,
+  ...rv64zbs,
+  ...rv64zicond,
+  ...zicsr,
+  ...system,
+];

@@ -1,0 +1,3 @@
+import type { InsnDef } from "../decode/insn-def.js";
+
+export const rv64m: InsnDef[] = [];

@@ -1,0 +1,80 @@
+// Zicsr (Unpriv §7): CSRRW/S/C and their immediate forms. All CSR access
+// funnels through csrAccess(), which applies Priv §2.1's rules (privilege
+// from address bits 9:8, read-only from bits 11:10) then the row predicate.
+import type { Decoded } from "../decode/decoded.js";
+import type { InsnDef } from "../decode/insn-def.js";
+import { SIGNAL_STOP, type Hart } from "../hart.js";
+import { CSR_OK, csrOut, csrTable } from "../csr/all.js";
+import { raiseException, raiseIllegal } from "../trap.js";
+
+const OP_WRITE = 0;
+const OP_SET = 1;
+const OP_CLEAR = 2;
+
+/**
+ * Performs one CSR instruction. `doRead` is false for CSRRW(I) with rd = x0,
+ * `doWrite` false for CSRRS/C(I) with a zero source (Unpriv §7.1: no
+ * side effects of the skipped half). Returns the old value's low word, high in csrOut.hi.
+ */
+export function csrAccess(h: Hart, d: Decoded, op: number, srcLo: number, srcHi: number, doRead: boolean, doWrite: boolean): void {
+  const csrno = d.imm;
+  const def = csrTable[csrno];
+  if (def === undefined) raiseIllegal(h, d.raw);
+  if (h.priv < ((csrno >>> 8) & 3)) raiseIllegal(h, d.raw);
+  if (doWrite && (csrno >>> 10) === 3) raiseIllegal(h, d.raw);
+  if (def.predicate !== undefined) {
+    const verdict = def.predicate(h, csrno, doWrite);
+    if (verdict !== CSR_OK) raiseException(h, verdict, d.raw, 0);
+  }
+  let oldLo = 0;
+  let oldHi = 0;
+  if (doRead || op !== OP_WRITE) {
+    oldLo = def.read(h, csrno);
+    oldHi = csrOut.hi;
+  }
+  if (doWrite) {
+    if (def.write === undefined) raiseIllegal(h, d.raw);
+    let lo = srcLo;
+    let hi = srcHi;
+    if (op === OP_SET) {
+      lo = oldLo | srcLo;
+      hi = oldHi | srcHi;
+    } else if (op === OP_CLEAR) {
+      lo = oldLo & ~srcLo;
+      hi = oldHi & ~srcHi;
+    }
+    def.write(h, csrno, lo, hi);
+    // A CSR write may change what the run loop caches (FP state, interrupts, translation).
+    h.signal |= SIGNAL_STOP;
+  }
+  h.xl[d.rd] = oldLo;
+  h.xh[d.rd] = oldHi;
+}
+
+function csrrw(h: Hart, d: Decoded): void {
+  csrAccess(h, d, OP_WRITE, h.xl[d.rs1], h.xh[d.rs1], d.rd !== 32, true);
+}
+function csrrs(h: Hart, d: Decoded): void {
+  csrAccess(h, d, OP_SET, h.xl[d.rs1], h.xh[d.rs1], true, d.rs1 !== 0);
+}
+function csrrc(h: Hart, d: Decoded): void {
+  csrAccess(h, d, OP_CLEAR, h.xl[d.rs1], h.xh[d.rs1], true, d.rs1 !== 0);
+}
+function csrrwi(h: Hart, d: Decoded): void {
+  csrAccess(h, d, OP_WRITE, d.rs1, 0, d.rd !== 32, true);
+}
+function csrrsi(h: Hart, d: Decoded): void {
+  csrAccess(h, d, OP_SET, d.rs1, 0, true, d.rs1 !== 0);
+}
+function csrrci(h: Hart, d: Decoded): void {
+  csrAccess(h, d, OP_CLEAR, d.rs1, 0, true, d.rs1 !== 0);
+}
+
+export const zicsr: InsnDef[] = [
+  { name: "csrrw", mask: 0x707f, match: 0x1073, format: "CSR", exec: csrrw },
+  { name: "csrrs", mask: 0x707f, match: 0x2073, format: "CSR", exec: csrrs },
+  { name: "csrrc", mask: 0x707f, match: 0x3073, format: "CSR", exec: csrrc },
+  { name: "csrrwi", mask: 0x707f, match: 0x5073, format: "CSR", exec: csrrwi },
+  { name: "csrrsi", mask: 0x707f, match: 0x6073, format: "CSR", exec: csrrsi },
+  { name: "csrrci", mask: 0x707f, match: 0x7073, format: "CSR", exec: csrrci },
+];

@@ -1,0 +1,99 @@
+// Architectural state of one hart: registers, pc, privilege and the V bit,
+// CSR storage. Behaviour lives elsewhere (run-loop.ts, exec/, csr/, trap.ts).
+import { PRIV_M } from "./constants.js";
+import type { PhysicalMemory } from "./memory.js";
+import { Mmu } from "./mmu/mmu.js";
+import { Pmp } from "./mmu/pmp.js";
+
+/** Run-loop signals a handler can raise (hart.signal bits). */
+export const SIGNAL_JUMP = 1; // pc was set by the handler: do not advance it
+export const SIGNAL_STOP = 2; // leave the inner loop after this instruction (state the loop caches changed)
+
+/** The platform services a hart needs that the core does not own. */
+export interface HartPlatform {
+  /** mtime (Priv §3.2.1) as a number of ticks. */
+  readTime(): number;
+}
+
+/**
+ * A trap handler implemented outside the emulated machine (the TypeScript
+ * firmware). When installed, traps that target M-mode call it instead of
+ * vectoring to mtvec; it reads and writes the hart's state as M-mode code
+ * would and returns as mret would.
+ */
+export interface MachineModeHandler {
+  handleTrap(hart: Hart, causeLo: number, causeHi: number, tvalLo: number, tvalHi: number): void;
+}
+
+export class Hart {
+  /** Integer registers, low and high halves; slot 32 is the write sink for x0. */
+  readonly xl = new Int32Array(33);
+  readonly xh = new Int32Array(33);
+  /** Floating-point registers as raw bits (singles NaN-boxed, Unpriv §21.2). */
+  readonly fl = new Int32Array(32);
+  readonly fh = new Int32Array(32);
+
+  pcLo = 0;
+  pcHi = 0;
+  /** Current privilege level (PRIV_U, PRIV_S, PRIV_M). */
+  priv = PRIV_M;
+  /** The virtualization mode bit V (Priv §9.2): true in VS and VU. */
+  virt = false;
+  /** SIGNAL_* bits raised by the instruction just executed. */
+  signal = 0;
+  /** Waiting for an interrupt (WFI, Priv §3.3.3). */
+  waiting = false;
+  /** Interrupt-pending bits driven by devices (MSIP, MTIP, MEIP, SEIP lines), ORed into mip. */
+  irqLines = 0;
+
+  /** CSR storage by CSR number, low and high halves; see csr/table.ts for meaning. */
+  readonly csrLo = new Int32Array(4096);
+  readonly csrHi = new Int32Array(4096);
+
+  /** Retired instructions before the current run slice. */
+  instretBase = 0;
+  /** Instructions the current slice may still run; counts down per retired instruction. */
+  sliceLeft = 0;
+  /** The slice's starting budget. */
+  sliceBudget = 0;
+
+  readonly mmu: Mmu;
+  readonly pmp = new Pmp();
+  machineModeHandler: MachineModeHandler | null = null;
+
+  constructor(
+    readonly hartId: number,
+    /** Index of this hart in the machine (for shared per-hart tables). */
+    readonly index: number,
+    readonly phys: PhysicalMemory,
+    readonly platform: HartPlatform,
+  ) {
+    this.mmu = new Mmu(this, phys);
+    phys.reservation[index] = -1;
+  }
+
+  /** minstret: instructions retired so far, including the current slice. */
+  retired(): number {
+    return this.instretBase + (this.sliceBudget - this.sliceLeft);
+  }
+
+  /** Sets minstret so that the next read returns `value` (the writing instruction does not count). */
+  setRetired(value: number): void {
+    this.instretBase = value - (this.sliceBudget - this.sliceLeft) - 1;
+  }
+
+  /** pc + delta (delta a sign-extended int32); sets the pc and raises SIGNAL_JUMP. */
+  jumpRelative(delta: number): void {
+    const lo = (this.pcLo + delta) | 0;
+    this.pcHi = (this.pcHi + (delta >> 31) + (lo >>> 0 < this.pcLo >>> 0 ? 1 : 0)) | 0;
+    this.pcLo = lo;
+    this.signal |= SIGNAL_JUMP;
+  }
+
+  /** Sets the pc to an absolute address and raises SIGNAL_JUMP. */
+  jumpTo(lo: number, hi: number): void {
+    this.pcLo = lo;
+    this.pcHi = hi;
+    this.signal |= SIGNAL_JUMP;
+  }
+}

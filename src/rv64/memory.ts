@@ -1,0 +1,161 @@
+// Physical memory as the core sees it: one RAM block (typed-array views over
+// one ArrayBuffer, little-endian like RISC-V) and a list of MMIO regions.
+// Devices live in src/devices and implement MmioDevice; the core never
+// imports them.
+
+import { Decoded } from "./decode/decoded.js";
+
+export const PAGE_SHIFT = 12;
+export const PAGE_SIZE = 4096;
+
+/** RAM page flags: pages with any flag set never enter the store TLB. */
+export const PAGE_CODE = 1; // holds decoded instructions (stores must invalidate them)
+export const PAGE_RESERVED = 2; // holds an LR reservation (stores must clear it)
+export const PAGE_WATCHED = 4; // a device watches writes here (HTIF tohost)
+
+if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
+  throw new Error("rvhv needs a little-endian host");
+}
+
+export class Ram {
+  readonly u8: Uint8Array;
+  readonly u16: Uint16Array;
+  readonly i32: Int32Array;
+  /** Per-page flags (PAGE_CODE, PAGE_RESERVED, PAGE_WATCHED). */
+  readonly pageFlags: Uint8Array;
+
+  constructor(
+    readonly base: number,
+    readonly size: number,
+  ) {
+    if (size % PAGE_SIZE !== 0 || size <= 0 || size > 0x80000000) {
+      throw new Error(`RAM size must be a positive multiple of 4 KiB up to 2 GiB, got ${size}`);
+    }
+    const buf = new ArrayBuffer(size);
+    this.u8 = new Uint8Array(buf);
+    this.u16 = new Uint16Array(buf);
+    this.i32 = new Int32Array(buf);
+    this.pageFlags = new Uint8Array(size / PAGE_SIZE);
+  }
+
+  /** RAM offset of a physical address, or -1 if outside RAM. */
+  offsetOf(paddr: number, size: number): number {
+    const off = paddr - this.base;
+    return off >= 0 && off + size <= this.size ? off : -1;
+  }
+}
+
+/**
+ * A memory-mapped device. Offsets are relative to the region base. 8-byte
+ * accesses pass/return the high word separately (readHi after read).
+ */
+export interface MmioDevice {
+  readonly name: string;
+  readonly base: number;
+  readonly size: number;
+  /** Returns the low 32 bits (zero-extended for sizes < 4); for size 8 the high word is left in readHi. */
+  read(offset: number, size: number): number;
+  readHi: number;
+  write(offset: number, size: number, lo: number, hi: number): void;
+  /** Whether instructions may be fetched from this region (a ROM). */
+  readonly executable?: boolean;
+}
+
+/** What PhysicalMemory needs from each hart's MMU. */
+export interface StoreTlbOwner {
+  purgeStorePage(page: number): void;
+}
+
+/**
+ * The physical address map (RAM plus devices) and the state every hart
+ * shares through it: decoded code pages and LR reservations.
+ */
+export class PhysicalMemory {
+  readonly devices: MmioDevice[] = [];
+  /** Every hart's MMU, so flagging a page can purge their store TLBs. */
+  readonly mmus: StoreTlbOwner[] = [];
+  /** Decoded instructions per RAM page (indexed by page number; 2-byte slots). */
+  readonly codePages: (Decoded[] | undefined)[];
+  /** LR reservation per hart: physical address, or -1 for none (Unpriv §13.2). */
+  readonly reservation: number[] = [];
+  /** Called after a store to a PAGE_WATCHED page, with the physical address. */
+  onWatchedWrite: ((paddr: number) => void) | null = null;
+
+  constructor(readonly ram: Ram) {
+    this.codePages = new Array(ram.size / PAGE_SIZE);
+  }
+
+  /** Sets a flag on a RAM page and keeps stores to it off every fast path. */
+  flagPage(page: number, flag: number): void {
+    if ((this.ram.pageFlags[page] & flag) !== 0) return;
+    this.ram.pageFlags[page] |= flag;
+    for (const mmu of this.mmus) mmu.purgeStorePage(page);
+  }
+
+  /** The decoded-instruction slots of a RAM page, created on first use. */
+  codePage(page: number): Decoded[] {
+    let slots = this.codePages[page];
+    if (slots === undefined) {
+      slots = new Array(PAGE_SIZE / 2);
+      for (let i = 0; i < slots.length; i++) slots[i] = new Decoded();
+      this.codePages[page] = slots;
+      this.flagPage(page, PAGE_CODE);
+    }
+    return slots;
+  }
+
+  /** Drops all decoded code (fence.i). */
+  flushCode(): void {
+    for (let page = 0; page < this.codePages.length; page++) {
+      if (this.codePages[page] !== undefined) this.dropCodePage(page);
+    }
+  }
+
+  private dropCodePage(page: number): void {
+    this.codePages[page] = undefined;
+    this.ram.pageFlags[page] &= ~PAGE_CODE;
+  }
+
+  /** Registers hart `hartIndex`'s LR reservation on `paddr` (RAM). */
+  reserve(hartIndex: number, paddr: number): void {
+    this.reservation[hartIndex] = paddr;
+    this.flagPage((paddr - this.ram.base) >>> PAGE_SHIFT, PAGE_RESERVED);
+  }
+
+  /**
+   * A store hit a flagged RAM page: invalidate decoded code there, and clear
+   * every reservation the written bytes overlap (reservation sets are 8-byte
+   * aligned doublewords).
+   */
+  noteRamWrite(paddr: number, size: number, page: number, flags: number): void {
+    if ((flags & PAGE_CODE) !== 0) this.dropCodePage(page);
+    if ((flags & PAGE_RESERVED) !== 0) {
+      let any = false;
+      for (let h = 0; h < this.reservation.length; h++) {
+        const r = this.reservation[h];
+        if (r < 0) continue;
+        const set = r - (r % 8);
+        if (paddr < set + 8 && set < paddr + size) this.reservation[h] = -1;
+        else if (((r - this.ram.base) >>> PAGE_SHIFT) === page) any = true;
+      }
+      if (!any) this.ram.pageFlags[page] &= ~PAGE_RESERVED;
+    }
+  }
+
+  addDevice(dev: MmioDevice): void {
+    for (const other of this.devices) {
+      if (dev.base < other.base + other.size && other.base < dev.base + dev.size) {
+        throw new Error(`device ${dev.name} overlaps ${other.name}`);
+      }
+    }
+    this.devices.push(dev);
+  }
+
+  findDevice(paddr: number, size: number): MmioDevice | undefined {
+    for (let i = 0; i < this.devices.length; i++) {
+      const dev = this.devices[i];
+      if (paddr >= dev.base && paddr + size <= dev.base + dev.size) return dev;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,324 @@
+// The hart's memory interface: a software TLB per access kind (fetch, load,
+// store) in front of address translation, PMP and the physical map.
+//
+// A TLB entry maps one virtual page to a RAM offset. A hit costs a tag
+// compare and a typed-array access; everything else (translation, MMIO,
+// misaligned accesses that cross a page, pages with flags) takes the slow
+// path. Entries exist only for RAM pages whose whole page is accessible, so
+// the fast path needs no permission checks. See docs/architecture.md.
+import type { Hart } from "../hart.js";
+import { PAGE_CODE, PAGE_SIZE, PAGE_WATCHED, type PhysicalMemory, type Ram } from "../memory.js";
+import { SIGNAL_STOP } from "../hart.js";
+import {
+  CAUSE_FETCH_ACCESS,
+  CAUSE_LOAD_ACCESS,
+  CAUSE_MISALIGNED_LOAD,
+  CAUSE_MISALIGNED_STORE,
+  CAUSE_STORE_ACCESS,
+} from "../constants.js";
+import { raiseException } from "../trap.js";
+import { translate } from "./translate.js";
+
+export const ACCESS_FETCH = 0;
+export const ACCESS_LOAD = 1;
+export const ACCESS_STORE = 2;
+
+const TLB_BITS = 8;
+const TLB_SIZE = 1 << TLB_BITS;
+const TLB_MASK = TLB_SIZE - 1;
+const LOAD_BASE = TLB_SIZE;
+const STORE_BASE = 2 * TLB_SIZE;
+/** An impossible tag (tags are page-aligned). */
+const INVALID_TAG = 1;
+
+export class Mmu {
+  /** Virtual page tags, [fetch | load | store] x TLB_SIZE. */
+  private readonly tagLo = new Int32Array(3 * TLB_SIZE).fill(INVALID_TAG);
+  private readonly tagHi = new Int32Array(3 * TLB_SIZE);
+  /** RAM offset of the page each entry maps. */
+  private readonly ramOff = new Int32Array(3 * TLB_SIZE);
+
+  private readonly ram: Ram;
+  private readonly u8: Uint8Array;
+  private readonly u16: Uint16Array;
+  private readonly i32: Int32Array;
+
+  /** High word of the last 64-bit load. */
+  hi = 0;
+
+  constructor(
+    private readonly hart: Hart,
+    readonly phys: PhysicalMemory,
+  ) {
+    this.ram = phys.ram;
+    this.u8 = phys.ram.u8;
+    this.u16 = phys.ram.u16;
+    this.i32 = phys.ram.i32;
+    phys.mmus.push(this);
+  }
+
+  /** Drops every cached translation (satp, privilege, MPRV/SUM/MXR or PMP changed; sfence.vma). */
+  flush(): void {
+    this.tagLo.fill(INVALID_TAG);
+  }
+
+  /** Drops store-TLB entries that map RAM page `page` (it just gained a flag). */
+  purgeStorePage(page: number): void {
+    const off = page * PAGE_SIZE;
+    for (let i = STORE_BASE; i < STORE_BASE + TLB_SIZE; i++) {
+      if (this.ramOff[i] === off) this.tagLo[i] = INVALID_TAG;
+    }
+  }
+
+  // ---- loads (Unpriv §2.6). Results are sign- or zero-extended to 32 bits.
+
+  loadS8(lo: number, hi: number): number {
+    const i = ((lo >>> 12) & TLB_MASK) | LOAD_BASE;
+    if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi) {
+      return (this.u8[this.ramOff[i] + (lo & 4095)] << 24) >> 24;
+    }
+    return (this.loadSlow(lo, hi, 1) << 24) >> 24;
+  }
+
+  loadU8(lo: number, hi: number): number {
+    const i = ((lo >>> 12) & TLB_MASK) | LOAD_BASE;
+    if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi) {
+      return this.u8[this.ramOff[i] + (lo & 4095)];
+    }
+    return this.loadSlow(lo, hi, 1);
+  }
+
+  loadS16(lo: number, hi: number): number {
+    return (this.loadU16(lo, hi) << 16) >> 16;
+  }
+
+  loadU16(lo: number, hi: number): number {
+    const i = ((lo >>> 12) & TLB_MASK) | LOAD_BASE;
+    if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi && (lo & 1) === 0) {
+      return this.u16[(this.ramOff[i] + (lo & 4095)) >>> 1];
+    }
+    return this.loadSlow(lo, hi, 2);
+  }
+
+  load32(lo: number, hi: number): number {
+    const i = ((lo >>> 12) & TLB_MASK) | LOAD_BASE;
+    if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi && (lo & 3) === 0) {
+      return this.i32[(this.ramOff[i] + (lo & 4095)) >>> 2];
+    }
+    return this.loadSlow(lo, hi, 4);
+  }
+
+  /** 64-bit load: returns the low word, the high word in this.hi. */
+  load64(lo: number, hi: number): number {
+    const i = ((lo >>> 12) & TLB_MASK) | LOAD_BASE;
+    if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi && (lo & 7) === 0) {
+      const w = (this.ramOff[i] + (lo & 4095)) >>> 2;
+      this.hi = this.i32[w + 1];
+      return this.i32[w];
+    }
+    return this.loadSlow(lo, hi, 8);
+  }
+
+  // ---- stores
+
+  store8(lo: number, hi: number, v: number): void {
+    const i = ((lo >>> 12) & TLB_MASK) | STORE_BASE;
+    if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi) {
+      this.u8[this.ramOff[i] + (lo & 4095)] = v;
+      return;
+    }
+    this.storeSlow(lo, hi, 1, v, 0);
+  }
+
+  store16(lo: number, hi: number, v: number): void {
+    const i = ((lo >>> 12) & TLB_MASK) | STORE_BASE;
+    if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi && (lo & 1) === 0) {
+      this.u16[(this.ramOff[i] + (lo & 4095)) >>> 1] = v;
+      return;
+    }
+    this.storeSlow(lo, hi, 2, v, 0);
+  }
+
+  store32(lo: number, hi: number, v: number): void {
+    const i = ((lo >>> 12) & TLB_MASK) | STORE_BASE;
+    if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi && (lo & 3) === 0) {
+      this.i32[(this.ramOff[i] + (lo & 4095)) >>> 2] = v;
+      return;
+    }
+    this.storeSlow(lo, hi, 4, v, 0);
+  }
+
+  store64(lo: number, hi: number, vLo: number, vHi: number): void {
+    const i = ((lo >>> 12) & TLB_MASK) | STORE_BASE;
+    if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi && (lo & 7) === 0) {
+      const w = (this.ramOff[i] + (lo & 4095)) >>> 2;
+      this.i32[w] = vLo;
+      this.i32[w + 1] = vHi;
+      return;
+    }
+    this.storeSlow(lo, hi, 8, vLo, vHi);
+  }
+
+  // ---- atomics (Unpriv §13.2, §13.4): aligned only; the access needs both
+  // read and write permission, and faults report as store/AMO faults.
+
+  /** Translates an AMO/LR/SC address; returns the physical address. */
+  translateAtomic(lo: number, hi: number, size: number, isLoadReserved: boolean): number {
+    if ((lo & (size - 1)) !== 0) {
+      raiseException(this.hart, isLoadReserved ? CAUSE_MISALIGNED_LOAD : CAUSE_MISALIGNED_STORE, lo, hi);
+    }
+    const kind = isLoadReserved ? ACCESS_LOAD : ACCESS_STORE;
+    const paddr = translate(this.hart, lo, hi, kind, isLoadReserved ? 1 : 3);
+    if (this.ram.offsetOf(paddr, size) < 0 || !this.hart.pmp.allows(paddr, size, kind, this.hart)) {
+      raiseException(this.hart, isLoadReserved ? CAUSE_LOAD_ACCESS : CAUSE_STORE_ACCESS, lo, hi);
+    }
+    return paddr;
+  }
+
+  // ---- fetch
+
+  /**
+   * Translates the page of a fetch address; returns the RAM offset of the
+   * page, or -1 for an executable MMIO region (ROM), which the run loop reads
+   * without caching. Raises fetch faults.
+   */
+  fetchPage(lo: number, hi: number): number {
+    const i = (lo >>> 12) & TLB_MASK;
+    if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi) return this.ramOff[i];
+    const paddr = translate(this.hart, lo, hi, ACCESS_FETCH, 0);
+    const off = this.ram.offsetOf(paddr, 2);
+    if (off < 0) {
+      const dev = this.phys.findDevice(paddr, 2);
+      if (dev === undefined || !dev.executable) raiseException(this.hart, CAUSE_FETCH_ACCESS, lo, hi);
+      return -1;
+    }
+    if (!this.hart.pmp.allows(paddr, 2, ACCESS_FETCH, this.hart)) raiseException(this.hart, CAUSE_FETCH_ACCESS, lo, hi);
+    const pageOff = off & -PAGE_SIZE;
+    if (this.hart.pmp.coversPage(paddr - (paddr % PAGE_SIZE), ACCESS_FETCH, this.hart)) {
+      this.fill(i, lo, hi, pageOff);
+    }
+    return pageOff;
+  }
+
+  /** Reads a 16-bit parcel for fetch through the slow path (page-straddling or ROM code). */
+  fetchParcel(lo: number, hi: number): number {
+    const paddr = translate(this.hart, lo, hi, ACCESS_FETCH, 0);
+    if (!this.hart.pmp.allows(paddr, 2, ACCESS_FETCH, this.hart)) raiseException(this.hart, CAUSE_FETCH_ACCESS, lo, hi);
+    const off = this.ram.offsetOf(paddr, 2);
+    if (off >= 0) return this.u8[off] | (this.u8[off + 1] << 8);
+    const dev = this.phys.findDevice(paddr, 2);
+    if (dev === undefined || !dev.executable) raiseException(this.hart, CAUSE_FETCH_ACCESS, lo, hi);
+    return dev.read(paddr - dev.base, 2) & 0xffff;
+  }
+
+  // ---- slow paths
+
+  private fill(i: number, lo: number, hi: number, pageOff: number): void {
+    this.tagLo[i] = lo & -4096;
+    this.tagHi[i] = hi;
+    this.ramOff[i] = pageOff;
+  }
+
+  private loadSlow(lo: number, hi: number, size: number): number {
+    if ((lo & (size - 1)) !== 0 && (lo & 4095) + size > PAGE_SIZE) return this.loadSplit(lo, hi, size);
+    const paddr = translate(this.hart, lo, hi, ACCESS_LOAD, 1);
+    return this.loadPhysical(paddr, size, lo, hi, true);
+  }
+
+  /** A misaligned load that crosses a page: byte by byte, each byte translated (Priv §3.6: handled in place). */
+  private loadSplit(lo: number, hi: number, size: number): number {
+    let vLo = 0;
+    let vHi = 0;
+    for (let k = 0; k < size; k++) {
+      const aLo = (lo + k) | 0;
+      const aHi = (hi + ((aLo >>> 0) < (lo >>> 0) ? 1 : 0)) | 0;
+      const b = this.loadPhysical(translate(this.hart, aLo, aHi, ACCESS_LOAD, 1), 1, aLo, aHi, false);
+      if (k < 4) vLo |= b << (8 * k);
+      else vHi |= b << (8 * (k - 4));
+    }
+    this.hi = vHi;
+    return vLo;
+  }
+
+  /** Reads `size` bytes at a physical address; `vLo/vHi` is the virtual address for faults. */
+  loadPhysical(paddr: number, size: number, vLo: number, vHi: number, mayFill: boolean): number {
+    const hart = this.hart;
+    if (!hart.pmp.allows(paddr, size, ACCESS_LOAD, hart)) raiseException(hart, CAUSE_LOAD_ACCESS, vLo, vHi);
+    const off = this.ram.offsetOf(paddr, size);
+    if (off >= 0) {
+      if (mayFill && hart.pmp.coversPage(paddr - (paddr % PAGE_SIZE), ACCESS_LOAD, hart)) {
+        this.fill(((vLo >>> 12) & TLB_MASK) | LOAD_BASE, vLo, vHi, off & -PAGE_SIZE);
+      }
+      const u8 = this.u8;
+      switch (size) {
+        case 1:
+          return u8[off];
+        case 2:
+          return u8[off] | (u8[off + 1] << 8);
+        case 4:
+          return u8[off] | (u8[off + 1] << 8) | (u8[off + 2] << 16) | (u8[off + 3] << 24);
+        default:
+          this.hi = u8[off + 4] | (u8[off + 5] << 8) | (u8[off + 6] << 16) | (u8[off + 7] << 24);
+          return u8[off] | (u8[off + 1] << 8) | (u8[off + 2] << 16) | (u8[off + 3] << 24);
+      }
+    }
+    const dev = this.phys.findDevice(paddr, size);
+    if (dev === undefined) raiseException(hart, CAUSE_LOAD_ACCESS, vLo, vHi);
+    const v = dev.read(paddr - dev.base, size);
+    if (size === 8) this.hi = dev.readHi;
+    return v;
+  }
+
+  private storeSlow(lo: number, hi: number, size: number, vLo: number, vHi: number): void {
+    if ((lo & (size - 1)) !== 0 && (lo & 4095) + size > PAGE_SIZE) {
+      // Misaligned and page-crossing: translate every byte before writing any,
+      // so a fault leaves memory untouched.
+      const paddrs: number[] = [];
+      for (let k = 0; k < size; k++) {
+        const aLo = (lo + k) | 0;
+        const aHi = (hi + ((aLo >>> 0) < (lo >>> 0) ? 1 : 0)) | 0;
+        const p = translate(this.hart, aLo, aHi, ACCESS_STORE, 2);
+        this.checkStorable(p, 1, aLo, aHi);
+        paddrs.push(p);
+      }
+      for (let k = 0; k < size; k++) {
+        this.storePhysical(paddrs[k], 1, k < 4 ? vLo >>> (8 * k) : vHi >>> (8 * (k - 4)), 0, lo, hi, false);
+      }
+      return;
+    }
+    const paddr = translate(this.hart, lo, hi, ACCESS_STORE, 2);
+    this.storePhysical(paddr, size, vLo, vHi, lo, hi, true);
+  }
+
+  private checkStorable(paddr: number, size: number, vLo: number, vHi: number): void {
+    if (!this.hart.pmp.allows(paddr, size, ACCESS_STORE, this.hart)) raiseException(this.hart, CAUSE_STORE_ACCESS, vLo, vHi);
+    if (this.ram.offsetOf(paddr, size) < 0 && this.phys.findDevice(paddr, size) === undefined) {
+      raiseException(this.hart, CAUSE_STORE_ACCESS, vLo, vHi);
+    }
+  }
+
+  /** Writes `size` bytes at a physical address; `aLo/aHi` is the virtual address for faults. */
+  storePhysical(paddr: number, size: number, vLo: number, vHi: number, aLo: number, aHi: number, mayFill: boolean): void {
+    const hart = this.hart;
+    if (!hart.pmp.allows(paddr, size, ACCESS_STORE, hart)) raiseException(hart, CAUSE_STORE_ACCESS, aLo, aHi);
+    const off = this.ram.offsetOf(paddr, size);
+    if (off < 0) {
+      const dev = this.phys.findDevice(paddr, size);
+      if (dev === undefined) raiseException(hart, CAUSE_STORE_ACCESS, aLo, aHi);
+      dev.write(paddr - dev.base, size, size === 8 ? vLo : size === 4 ? vLo : vLo & ((1 << (8 * size)) - 1), vHi);
+      return;
+    }
+    const u8 = this.u8;
+    for (let k = 0; k < size; k++) u8[off + k] = k < 4 ? vLo >>> (8 * k) : vHi >>> (8 * (k - 4));
+    const page = off >>> 12;
+    const flags = this.ram.pageFlags[page];
+    if (flags !== 0) {
+      this.phys.noteRamWrite(paddr, size, page, flags);
+      if ((flags & PAGE_CODE) !== 0) hart.signal |= SIGNAL_STOP;
+      if ((flags & PAGE_WATCHED) !== 0 && this.phys.onWatchedWrite !== null) this.phys.onWatchedWrite(paddr);
+    } else if (mayFill && hart.pmp.coversPage(paddr - (paddr % PAGE_SIZE), ACCESS_STORE, hart)) {
+      this.fill(((aLo >>> 12) & TLB_MASK) | STORE_BASE, aLo, aHi, off & -PAGE_SIZE);
+    }
+  }
+}
+

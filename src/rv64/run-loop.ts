@@ -1,0 +1,113 @@
+// The interpreter loop: fetch -> decode (cached per physical page) -> execute.
+//
+// runHart() runs a slice of at most `budget` instructions. Inside, runPage()
+// executes straight from one code page's decoded slots until control leaves
+// the page, a handler raises SIGNAL_STOP, or the slice ends. Interrupt state
+// only changes through CSR writes (which raise SIGNAL_STOP) or between
+// slices (devices), so interrupts are checked when runPage returns.
+import { Decoded } from "./decode/decoded.js";
+import { decodeInto } from "./decode/decode.js";
+import { SIGNAL_JUMP, type Hart } from "./hart.js";
+import { CSR_MIE } from "./constants.js";
+import { TRAP, effectiveMip, enterTrap, pendingInterrupt } from "./trap.js";
+
+/** Decode buffer for instructions that are never cached (page-straddling or ROM). */
+const uncached = new Decoded();
+
+/**
+ * Runs hart `h` for up to `budget` instructions, or until it waits for an
+ * interrupt (WFI). Returns the number of instructions retired.
+ */
+export function runHart(h: Hart, budget: number): number {
+  h.sliceBudget = budget;
+  h.sliceLeft = budget;
+  while (h.sliceLeft > 0) {
+    try {
+      const irq = pendingInterrupt(h);
+      if (irq >= 0) {
+        enterTrap(h, irq, true, 0, 0);
+        h.signal = 0;
+      } else if (h.waiting) {
+        // Priv §3.3.3: WFI resumes when any interrupt is pending and enabled in mie.
+        if ((effectiveMip(h) & h.csrLo[CSR_MIE]) === 0) break;
+        h.waiting = false;
+      }
+      runPage(h);
+    } catch (e) {
+      if (e !== TRAP) throw e;
+      h.signal = 0;
+      // The trapping instruction uses a step of the slice (so a trap loop
+      // cannot run forever) but does not retire.
+      h.sliceLeft--;
+      h.instretBase--;
+    }
+  }
+  const retired = h.sliceBudget - h.sliceLeft;
+  h.instretBase += retired;
+  h.sliceBudget = h.sliceLeft = 0;
+  return retired;
+}
+
+/** Executes from the code page holding pc until control leaves it (see file comment). */
+function runPage(h: Hart): void {
+  const vaHi = h.pcHi;
+  const vaBase = h.pcLo & -4096;
+  const pageOff = h.mmu.fetchPage(h.pcLo, vaHi);
+  if (pageOff < 0) return runUncached(h);
+  const u16 = h.phys.ram.u16;
+  const slots = h.phys.codePage(pageOff >>> 12);
+  const parcelBase = pageOff >>> 1;
+  let off = h.pcLo & 4095;
+  for (;;) {
+    const d = slots[off >>> 1];
+    if (d.len === 0) {
+      const lo16 = u16[parcelBase + (off >>> 1)];
+      if (off === 4094 && (lo16 & 3) === 3) return runUncached(h); // straddles into the next page
+      decodeInto(d, lo16, off === 4094 ? 0 : u16[parcelBase + (off >>> 1) + 1]);
+    }
+    h.pcLo = vaBase | off;
+    d.exec(h, d);
+    h.sliceLeft--;
+    if (h.signal !== 0) {
+      if ((h.signal & SIGNAL_JUMP) !== 0) {
+        const stop = h.signal !== SIGNAL_JUMP;
+        h.signal = 0;
+        if (stop || h.pcHi !== vaHi || (h.pcLo & -4096) !== vaBase || h.sliceLeft <= 0) return;
+        off = h.pcLo & 4095;
+        continue;
+      }
+      h.signal = 0;
+      return advance(h, vaBase, vaHi, off + d.len);
+    }
+    off += d.len;
+    if (off >= 4096 || h.sliceLeft <= 0) return advance(h, vaBase, vaHi, off);
+  }
+}
+
+/** Sets pc = page base + offset (offset may be 4096: the next page). */
+function advance(h: Hart, vaBase: number, vaHi: number, off: number): void {
+  const lo = (vaBase + off) | 0;
+  h.pcLo = lo;
+  h.pcHi = (vaHi + (lo >>> 0 < vaBase >>> 0 ? 1 : 0)) | 0;
+}
+
+/** Fetches, decodes and executes one instruction without the cache. */
+function runUncached(h: Hart): void {
+  const lo16 = h.mmu.fetchParcel(h.pcLo, h.pcHi);
+  let hi16 = 0;
+  if ((lo16 & 3) === 3) {
+    const lo = (h.pcLo + 2) | 0;
+    hi16 = h.mmu.fetchParcel(lo, (h.pcHi + (lo >>> 0 < h.pcLo >>> 0 ? 1 : 0)) | 0);
+  }
+  decodeInto(uncached, lo16, hi16);
+  const d = uncached;
+  d.exec(h, d);
+  h.sliceLeft--;
+  const jumped = (h.signal & SIGNAL_JUMP) !== 0;
+  h.signal = 0;
+  if (!jumped) {
+    const lo = (h.pcLo + d.len) | 0;
+    h.pcHi = (h.pcHi + (lo >>> 0 < h.pcLo >>> 0 ? 1 : 0)) | 0;
+    h.pcLo = lo;
+  }
+}

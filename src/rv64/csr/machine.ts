@@ -118,8 +118,18 @@ export function tvecCsr(name: string) {
 defineCsr(CSR_MTVEC, tvecCsr("mtvec"));
 
 defineCsr(CSR_MCOUNTEREN, plainCsr("mcounteren", ALL, 0));
-// Priv §3.1.18: FIOM only until the fence/cache extensions arrive.
-defineCsr(CSR_MENVCFG, plainCsr("menvcfg", 1, 0));
+// Priv §3.1.18 menvcfg: FIOM; PBMTE (Svpbmt) and ADUE (Svadu) in the high
+// word. Both change how page tables are walked, so cached translations go.
+const MENVCFG_LO = 1;
+const MENVCFG_HI = (1 << 30) | (1 << 29);
+defineCsr(CSR_MENVCFG, {
+  ...plainCsr("menvcfg", MENVCFG_LO, MENVCFG_HI),
+  write(h, csrno, lo, hi) {
+    h.csrLo[csrno] = lo & MENVCFG_LO;
+    h.csrHi[csrno] = hi & MENVCFG_HI;
+    h.mmu.flush();
+  },
+});
 defineCsr(CSR_MSCRATCH, plainCsr("mscratch", ALL, ALL));
 // xepc bit 0 is always zero; bit 1 is writable because C is always on (IALIGN = 16).
 defineCsr(CSR_MEPC, plainCsr("mepc", ~1, ALL));

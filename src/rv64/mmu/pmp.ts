@@ -2,7 +2,8 @@
 // lowest-numbered match wins, the L bit locks an entry and applies it to
 // M-mode. Region bounds are kept as numbers (exact below 2^53, far above any
 // device in the map).
-import { CSR_MSTATUS, MSTATUS_MPP, MSTATUS_MPP_SHIFT, MSTATUS_MPRV, PRIV_M } from "../constants.js";
+import { PRIV_M } from "../constants.js";
+import { effectivePriv } from "./translate.js";
 import type { Hart } from "../hart.js";
 
 export const PMP_ENTRIES = 16;
@@ -78,17 +79,13 @@ export class Pmp {
     return i + 1 < PMP_ENTRIES && (this.cfg[i + 1] & PMP_L) !== 0 && ((this.cfg[i + 1] >>> PMP_A_SHIFT) & 3) === A_TOR;
   }
 
-  /** The privilege a data or fetch access is checked at (MPRV applies to loads and stores). */
-  private effectivePriv(kind: number, h: Hart): number {
-    if (kind !== 0 && h.priv === PRIV_M && (h.csrLo[CSR_MSTATUS] & MSTATUS_MPRV) !== 0) {
-      return (h.csrLo[CSR_MSTATUS] & MSTATUS_MPP) >>> MSTATUS_MPP_SHIFT;
-    }
-    return h.priv;
+  /** Whether the access [paddr, paddr+size) of `kind` by the hart's effective privilege passes PMP. */
+  allows(paddr: number, size: number, kind: number, h: Hart): boolean {
+    return this.allowsAt(paddr, size, kind, effectivePriv(h, kind));
   }
 
-  /** Whether the access [paddr, paddr+size) of `kind` passes PMP. */
-  allows(paddr: number, size: number, kind: number, h: Hart): boolean {
-    const priv = this.effectivePriv(kind, h);
+  /** Whether the access [paddr, paddr+size) of `kind` at privilege `priv` passes PMP. */
+  allowsAt(paddr: number, size: number, kind: number, priv: number): boolean {
     if (priv === PRIV_M && !this.anyLocked) return true;
     if (!this.active) return priv === PRIV_M;
     for (let i = 0; i < PMP_ENTRIES; i++) {
@@ -108,8 +105,8 @@ export class Pmp {
 
   /** Whether every byte of the 4 KiB page at `pageAddr` gets the same PMP answer as allows() and it is "allowed". */
   coversPage(pageAddr: number, kind: number, h: Hart): boolean {
-    const priv = this.effectivePriv(kind, h);
+    const priv = effectivePriv(h, kind);
     if (priv === PRIV_M && !this.anyLocked) return true;
-    return this.allows(pageAddr, 4096, kind, h);
+    return this.allowsAt(pageAddr, 4096, kind, priv);
   }
 }

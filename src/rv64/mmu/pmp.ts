@@ -57,11 +57,18 @@ export class Pmp {
         this.start[i] = units * 4;
         this.end[i] = units * 4 + 4;
       } else {
-        // NAPOT: trailing ones of pmpaddr give the size: 2^(ones + 3) bytes.
-        let ones = 0;
-        while (ones < 54 && Math.floor(units / 2 ** ones) % 2 === 1) ones++;
+        // NAPOT: the trailing ones of pmpaddr give the size, 2^(ones + 3)
+        // bytes; the base is pmpaddr with those ones cleared. Counted on the
+        // 32-bit halves because pmpaddr has 54 bits.
+        const lo = this.addrLo[i];
+        const hi = this.addrHi[i] & 0x3fffff;
+        const ones = lo === -1 ? 32 + Math.min(22, 31 - Math.clz32(~hi & (hi + 1))) : 31 - Math.clz32(~lo & (lo + 1));
         const size = 2 ** (ones + 3);
-        const base = Math.floor((units * 4) / size) * size;
+        const baseUnits =
+          ones >= 32
+            ? (hi & ~((1 << (ones - 32)) - 1)) * 4294967296
+            : hi * 4294967296 + ((lo & ~((2 ** ones - 1) | 0)) >>> 0);
+        const base = baseUnits * 4;
         this.start[i] = base;
         this.end[i] = base + size;
       }

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// `npm test`: unit tests (vitest), then our assembly ISA suite built with
+// Debian's riscv64-unknown-elf-gcc and run through `rvhv test`. Ends with one
+// summary line "N passed, N failed" over everything that ran.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(root);
+mkdirSync("build", { recursive: true });
+
+function run(cmd, args, opts = {}) {
+  const res = spawnSync(cmd, args, { stdio: opts.capture ? ["inherit", "pipe", "inherit"] : "inherit", encoding: "utf8" });
+  if (opts.capture && res.stdout) process.stdout.write(res.stdout);
+  if (res.error) throw res.error;
+  return res;
+}
+
+let passed = 0;
+let failed = 0;
+let broken = false;
+
+// 1. The CLI bundle the ISA suite runs through.
+if (run("node", ["scripts/build.mjs"]).status !== 0) broken = true;
+
+// 2. Unit tests.
+const vitestJson = join("build", "vitest.json");
+const unit = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`]);
+try {
+  const report = JSON.parse(readFileSync(vitestJson, "utf8"));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
+  if (unit.status !== 0 && report.numFailedTests === 0) failed += 1; // a suite that failed to load
+} catch {
+  console.error("rvhv: vitest produced no report");
+  broken = true;
+}
+
+// 3. Our ISA suite.
+if (run("node", ["scripts/build-isa-tests.mjs", "build/isa"]).status !== 0) {
+  broken = true;
+} else {
+  const isa = run("node", ["bin/rvhv.js", "test", "build/isa"], { capture: true });
+  const m = /(\d+) passed, (\d+) failed\s*$/.exec(isa.stdout ?? "");
+  if (m) {
+    passed += Number(m[1]);
+    failed += Number(m[2]);
+  } else {
+    console.error("rvhv: the ISA run printed no summary");
+    broken = true;
+  }
+}
+
+if (broken) failed += 1;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { makeHart, RAM_BASE } from "./support/hart.js";
+import { translate } from "../../src/rv64/mmu/translate.js";
+import { TRAP } from "../../src/rv64/trap.js";
+import { CSR_MCAUSE, CSR_MENVCFG, CSR_MSTATUS, CSR_MTVAL, CSR_SATP, MSTATUS_MXR, MSTATUS_SUM, PRIV_S, PRIV_U } from "../../src/rv64/constants.js";
+import type { Hart } from "../../src/rv64/hart.js";
+
+const V = 1n, R = 2n, W = 4n, X = 8n, U = 16n, A = 64n, D = 128n;
+
+function writePte(h: Hart, addr: bigint, pte: bigint): void {
+  const off = Number(addr - BigInt(RAM_BASE));
+  h.phys.ram.i32[off >>> 2] = Number(pte & 0xffffffffn) | 0;
+  h.phys.ram.i32[(off >>> 2) + 1] = Number(pte >> 32n) | 0;
+}
+function readPte(h: Hart, addr: bigint): bigint {
+  const off = Number(addr - BigInt(RAM_BASE));
+  return (BigInt(h.phys.ram.i32[(off >>> 2) + 1] >>> 0) << 32n) | BigInt(h.phys.ram.i32[off >>> 2] >>> 0);
+}
+function pte(pa: bigint, flags: bigint): bigint {
+  return ((pa >> 12n) << 10n) | flags;
+}
+/** Sv39 with root table at RAM_BASE + 0x10000, allowing all PMP. */
+function sv39(mode = 8n): Hart {
+  const h = makeHart(1 << 22);
+  // PMP: entry 0 NAPOT over everything, RWX.
+  h.pmp.addrLo[0] = -1;
+  h.pmp.addrHi[0] = 0x3fffff;
+  h.pmp.cfg[0] = 0x1f;
+  h.pmp.update();
+  const root = BigInt(RAM_BASE) + 0x10000n;
+  h.csrHi[CSR_SATP] = Number(mode << 28n) | 0;
+  h.csrLo[CSR_SATP] = Number(root >> 12n);
+  h.priv = PRIV_S;
+  return h;
+}
+function tr(h: Hart, va: bigint, faultKind = 1): bigint | string {
+  const kind = faultKind === 3 ? 2 : faultKind;
+  const priv = h.priv;
+  try {
+    const pa = translate(h, Number(va & 0xffffffffn) | 0, Number((va >> 32n) & 0xffffffffn) | 0, kind, faultKind);
+    return BigInt(pa);
+  } catch (e) {
+    if (e !== TRAP) throw e;
+    h.priv = priv; // the fault trapped to M; walk again at the old privilege
+    return `cause ${h.csrLo[CSR_MCAUSE]} tval ${(BigInt(h.csrHi[CSR_MTVAL] >>> 0) << 32n | BigInt(h.csrLo[CSR_MTVAL] >>> 0)).toString(16)}`;
+  }
+}
+
+const ROOT = BigInt(RAM_BASE) + 0x10000n;
+const L1 = BigInt(RAM_BASE) + 0x11000n;
+const L0 = BigInt(RAM_BASE) + 0x12000n;
+
+describe("Sv39 page walk", () => {
+  it("translates a 4 KiB page through three levels", () => {
+    const h = sv39();
+    writePte(h, ROOT + 8n * 2n, pte(L1, V));
+    writePte(h, L1 + 8n * 3n, pte(L0, V));
+    writePte(h, L0 + 8n * 4n, pte(0x80200000n, V | R | W | A | D));
+    const va = (2n << 30n) | (3n << 21n) | (4n << 12n) | 0x123n;
+    expect(tr(h, va)).toBe(0x80200123n);
+  });
+  it("translates a 2 MiB megapage using the VA's low VPN bits", () => {
+    const h = sv39();
+    writePte(h, ROOT + 8n * 2n, pte(L1, V));
+    writePte(h, L1 + 8n * 1n, pte(0x80400000n, V | R | A));
+    const va = (2n << 30n) | (1n << 21n) | (0x1abn << 12n) | 0x7n;
+    expect(tr(h, va)).toBe(0x80400000n + (0x1abn << 12n) + 7n);
+  });
+  it("faults on a misaligned megapage", () => {
+    const h = sv39();
+    writePte(h, ROOT, pte(L1, V));
+    writePte(h, L1, pte(0x80401000n, V | R | A));
+    expect(tr(h, 0x10n)).toBe("cause 13 tval 10");
+  });
+  it("faults on a non-canonical address", () => {
+    const h = sv39();
+    expect(tr(h, 0x0000008000000000n)).toBe("cause 13 tval 8000000000");
+  });
+  it("raises store page fault on a read-only page and load fault on W-only (reserved)", () => {
+    const h = sv39();
+    writePte(h, ROOT, pte(L1, V));
+    writePte(h, L1, pte(L0, V));
+    writePte(h, L0, pte(0x80200000n, V | R | A | D));
+    writePte(h, L0 + 8n, pte(0x80201000n, V | W | A | D));
+    expect(tr(h, 0x0n, 2)).toBe("cause 15 tval 0");
+    expect(tr(h, 0x1000n, 1)).toBe("cause 13 tval 1000");
+  });
+  it("applies U/SUM/MXR rules", () => {
+    const h = sv39();
+    writePte(h, ROOT, pte(L1, V));
+    writePte(h, L1, pte(L0, V));
+    writePte(h, L0, pte(0x80200000n, V | X | U | A));
+    expect(tr(h, 0x0n, 1)).toBe("cause 13 tval 0"); // S touching a U page without SUM
+    h.csrLo[CSR_MSTATUS] |= MSTATUS_SUM;
+    expect(tr(h, 0x0n, 1)).toBe("cause 13 tval 0"); // execute-only, no MXR
+    h.csrLo[CSR_MSTATUS] |= MSTATUS_MXR;
+    expect(tr(h, 0x0n, 1)).toBe(0x80200000n);
+    expect(tr(h, 0x0n, 0)).toBe("cause 12 tval 0"); // S may never execute U pages
+    h.priv = PRIV_U;
+    expect(tr(h, 0x0n, 0)).toBe(0x80200000n);
+  });
+  it("Svade faults on A/D clear; Svadu sets them", () => {
+    const h = sv39();
+    writePte(h, ROOT, pte(L1, V));
+    writePte(h, L1, pte(L0, V));
+    writePte(h, L0, pte(0x80200000n, V | R | W));
+    expect(tr(h, 0x0n, 1)).toBe("cause 13 tval 0");
+    h.csrHi[CSR_MENVCFG] = 1 << 29; // ADUE
+    expect(tr(h, 0x0n, 1)).toBe(0x80200000n);
+    expect(readPte(h, L0) & (A | D)).toBe(A);
+    expect(tr(h, 0x0n, 2)).toBe(0x80200000n);
+    expect(readPte(h, L0) & (A | D)).toBe(A | D);
+  });
+  it("Svnapot: 64 KiB pages take PPN[3:0] from the VA; other N encodings fault", () => {
+    const h = sv39();
+    writePte(h, ROOT, pte(L1, V));
+    writePte(h, L1, pte(L0, V));
+    const N = 1n << 63n;
+    writePte(h, L0 + 8n * 0x13n, pte(0x80208000n, V | R | A) | N);
+    expect(tr(h, 0x13456n)).toBe(0x80203456n);
+    writePte(h, L0 + 8n * 0x20n, pte(0x80204000n, V | R | A) | N);
+    expect(tr(h, 0x20000n)).toBe("cause 13 tval 20000");
+  });
+  it("Svpbmt: PBMT is reserved unless menvcfg.PBMTE", () => {
+    const h = sv39();
+    writePte(h, ROOT, pte(L1, V));
+    writePte(h, L1, pte(L0, V));
+    writePte(h, L0, pte(0x80200000n, V | R | A) | (1n << 61n));
+    expect(tr(h, 0x0n)).toBe("cause 13 tval 0");
+    h.csrHi[CSR_MENVCFG] = 1 << 30;
+    expect(tr(h, 0x0n)).toBe(0x80200000n);
+  });
+  it("Sv48 and Sv57 walk four and five levels", () => {
+    for (const [mode, levels] of [[9n, 4], [10n, 5]] as const) {
+      const h = sv39(mode);
+      let table = ROOT;
+      for (let l = levels - 1; l > 0; l--) {
+        const next = ROOT + BigInt(levels - l) * 0x1000n;
+        writePte(h, table + 8n, pte(next, V));
+        table = next;
+      }
+      writePte(h, table + 8n, pte(0x80300000n, V | R | A));
+      let va = 0n;
+      for (let l = 0; l < levels; l++) va |= 1n << BigInt(12 + 9 * l);
+      expect(tr(h, va | 0x45n)).toBe(0x80300045n);
+    }
+  });
+});

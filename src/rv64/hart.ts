@@ -72,6 +72,19 @@ export class Hart {
     phys.reservation[index] = -1;
   }
 
+  /**
+   * Drives a platform interrupt line (an mip bit such as MTIP = 7). Raises
+   * SIGNAL_STOP so a hart that changed its own line by an MMIO store
+   * re-checks interrupts after that instruction.
+   */
+  setIrqLine(bit: number, level: boolean): void {
+    const mask = 1 << bit;
+    const lines = level ? this.irqLines | mask : this.irqLines & ~mask;
+    if (lines === this.irqLines) return;
+    this.irqLines = lines;
+    this.signal |= SIGNAL_STOP;
+  }
+
   /** minstret: instructions retired so far, including the current slice. */
   retired(): number {
     return this.instretBase + (this.sliceBudget - this.sliceLeft);

@@ -4,6 +4,7 @@
 // throwing TRAP, which the run loop catches.
 import {
   CSR_MCAUSE,
+  CSR_MENVCFG,
   CSR_MEDELEG,
   CSR_MEPC,
   CSR_MIDELEG,
@@ -112,9 +113,14 @@ function jumpToVector(h: Hart, tvecLo: number, tvecHi: number, cause: number, in
 /** Priv §3.1.9: decreasing priority of simultaneous interrupts. */
 const PRIORITY = [IRQ_M_EXT, IRQ_M_SOFT, IRQ_M_TIMER, IRQ_S_EXT, IRQ_S_SOFT, IRQ_S_TIMER];
 
-/** mip as software sees it: the writable bits OR the platform's interrupt lines. */
+/**
+ * mip as software sees it: the writable bits OR the platform's interrupt
+ * lines. With Sstc enabled (menvcfg.STCE), STIP is the stimecmp comparator
+ * alone (a line), so the software-written STIP bit is ignored.
+ */
 export function effectiveMip(h: Hart): number {
-  return h.csrLo[CSR_MIP] | h.irqLines;
+  const soft = h.csrHi[CSR_MENVCFG] < 0 ? h.csrLo[CSR_MIP] & ~(1 << IRQ_S_TIMER) : h.csrLo[CSR_MIP];
+  return soft | h.irqLines;
 }
 
 /**

@@ -25,6 +25,7 @@ import { SIGNAL_STOP } from "../hart.js";
 import { effectiveMip } from "../trap.js";
 import { constCsr, csrOut, defineCsr, plainCsr, zeroCsr } from "./table.js";
 import { readMstatus, writeMstatus } from "./status.js";
+import { updateSstcLine } from "../timer.js";
 
 const ALL = 0xffffffff | 0;
 
@@ -118,16 +119,19 @@ export function tvecCsr(name: string) {
 defineCsr(CSR_MTVEC, tvecCsr("mtvec"));
 
 defineCsr(CSR_MCOUNTEREN, plainCsr("mcounteren", ALL, 0));
-// Priv §3.1.18 menvcfg: FIOM; PBMTE (Svpbmt) and ADUE (Svadu) in the high
-// word. Both change how page tables are walked, so cached translations go.
-const MENVCFG_LO = 1;
-const MENVCFG_HI = (1 << 30) | (1 << 29);
+// Priv §3.1.18 menvcfg: FIOM, CBIE/CBCFE/CBZE (Zicbom/Zicboz); in the high
+// word STCE (Sstc), PBMTE (Svpbmt) and ADUE (Svadu). PBMTE and ADUE change
+// how page tables are walked, so cached translations go.
+export const MENVCFG_LO = 0xf1;
+export const MENVCFGH_STCE = 1 << 31;
+const MENVCFG_HI = MENVCFGH_STCE | (1 << 30) | (1 << 29);
 defineCsr(CSR_MENVCFG, {
   ...plainCsr("menvcfg", MENVCFG_LO, MENVCFG_HI),
   write(h, csrno, lo, hi) {
     h.csrLo[csrno] = lo & MENVCFG_LO;
     h.csrHi[csrno] = hi & MENVCFG_HI;
     h.mmu.flush();
+    updateSstcLine(h);
   },
 });
 defineCsr(CSR_MSCRATCH, plainCsr("mscratch", ALL, ALL));

@@ -14,9 +14,12 @@ import {
   CSR_SIP,
   CSR_SSCRATCH,
   CSR_SSTATUS,
+  CSR_STIMECMP,
   CSR_STVAL,
+  CSR_MCOUNTEREN,
   CSR_STVEC,
   MSTATUS_TVM,
+  PRIV_M,
   PRIV_S,
 } from "../constants.js";
 import { SIGNAL_STOP } from "../hart.js";
@@ -25,6 +28,7 @@ import { isSupportedSatpMode } from "../mmu/page-walk.js";
 import { CSR_ILLEGAL, CSR_OK, csrOut, defineCsr, plainCsr } from "./table.js";
 import { SSTATUS_MASK_HI, SSTATUS_MASK_LO, readMstatus, writeMstatus } from "./status.js";
 import { tvecCsr } from "./machine.js";
+import { sstcEnabled, updateSstcLine } from "../timer.js";
 
 const ALL = 0xffffffff | 0;
 
@@ -69,9 +73,28 @@ defineCsr(CSR_SIP, {
   },
 });
 
+// Sstc §2.1: stimecmp. Below M it needs mcounteren.TM and menvcfg.STCE.
+defineCsr(CSR_STIMECMP, {
+  name: "stimecmp",
+  predicate(h) {
+    if (h.priv === PRIV_M) return CSR_OK;
+    return (h.csrLo[CSR_MCOUNTEREN] & 2) !== 0 && sstcEnabled(h) ? CSR_OK : CSR_ILLEGAL;
+  },
+  read(h) {
+    csrOut.hi = h.csrHi[CSR_STIMECMP];
+    return h.csrLo[CSR_STIMECMP];
+  },
+  write(h, _csrno, lo, hi) {
+    h.csrLo[CSR_STIMECMP] = lo;
+    h.csrHi[CSR_STIMECMP] = hi;
+    updateSstcLine(h);
+  },
+});
+
 defineCsr(CSR_STVEC, tvecCsr("stvec"));
 defineCsr(CSR_SCOUNTEREN, plainCsr("scounteren", ALL, 0));
-defineCsr(CSR_SENVCFG, plainCsr("senvcfg", 1, 0));
+// Priv §4.1.5 senvcfg: FIOM and the cache-block enables.
+defineCsr(CSR_SENVCFG, plainCsr("senvcfg", 0xf1, 0));
 defineCsr(CSR_SSCRATCH, plainCsr("sscratch", ALL, ALL));
 defineCsr(CSR_SEPC, plainCsr("sepc", ~1, ALL));
 defineCsr(CSR_SCAUSE, plainCsr("scause", ALL, ALL));

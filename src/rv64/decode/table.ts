@@ -10,6 +10,7 @@ import { rv64zba } from "../exec/zba.js";
 import { rv64zbb } from "../exec/zbb.js";
 import { rv64zbs } from "../exec/zbs.js";
 import { rv64zicond } from "../exec/zicond.js";
+import { rv64zicbo } from "../exec/zicbo.js";
 import { zicsr } from "../exec/zicsr.js";
 import { system } from "../exec/system.js";
 
@@ -23,6 +24,7 @@ export const allInstructions: readonly InsnDef[] = [
   ...rv64zbb,
   ...rv64zbs,
   ...rv64zicond,
+  ...rv64zicbo,
   ...zicsr,
   ...system,
 ];

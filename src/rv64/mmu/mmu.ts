@@ -315,7 +315,7 @@ export class Mmu {
     if (flags !== 0) {
       this.phys.noteRamWrite(paddr, size, page, flags);
       if ((flags & PAGE_CODE) !== 0) hart.signal |= SIGNAL_STOP;
-      if ((flags & PAGE_WATCHED) !== 0 && this.phys.onWatchedWrite !== null) this.phys.onWatchedWrite(paddr);
+      if ((flags & PAGE_WATCHED) !== 0 && this.phys.onWatchedWrite !== null) this.phys.onWatchedWrite(paddr, size);
     } else if (mayFill && hart.pmp.coversPage(paddr - (paddr % PAGE_SIZE), ACCESS_STORE, hart)) {
       this.fill(((aLo >>> 12) & TLB_MASK) | STORE_BASE, aLo, aHi, off & -PAGE_SIZE);
     }

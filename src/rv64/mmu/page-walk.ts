@@ -55,8 +55,19 @@ const PTEH_N = 1 << 31;
 const MENVCFGH_PBMTE = 1 << 30; // Svpbmt enabled
 const MENVCFGH_ADUE = 1 << 29; // Svadu: hardware A/D updates
 
-const PAGE_FAULT = [CAUSE_FETCH_PAGE_FAULT, CAUSE_LOAD_PAGE_FAULT, CAUSE_STORE_PAGE_FAULT, CAUSE_STORE_PAGE_FAULT];
-const ACCESS_FAULT = [CAUSE_FETCH_ACCESS, CAUSE_LOAD_ACCESS, CAUSE_STORE_ACCESS, CAUSE_STORE_ACCESS];
+/**
+ * What a walk is for: it decides the permission checked and the cause of a
+ * fault. A cache-block operation (Zicbom) needs only load permission but
+ * reports store faults.
+ */
+export const WALK_FETCH = 0;
+export const WALK_LOAD = 1;
+export const WALK_STORE = 2;
+export const WALK_AMO = 3;
+export const WALK_CBO = 4;
+
+const PAGE_FAULT = [CAUSE_FETCH_PAGE_FAULT, CAUSE_LOAD_PAGE_FAULT, CAUSE_STORE_PAGE_FAULT, CAUSE_STORE_PAGE_FAULT, CAUSE_STORE_PAGE_FAULT];
+const ACCESS_FAULT = [CAUSE_FETCH_ACCESS, CAUSE_LOAD_ACCESS, CAUSE_STORE_ACCESS, CAUSE_STORE_ACCESS, CAUSE_STORE_ACCESS];
 
 /** VPN[level] of a virtual address (9 bits each, from bit 12). */
 function vpn(lo: number, hi: number, level: number): number {
@@ -77,7 +88,7 @@ function vpn(lo: number, hi: number, level: number): number {
 /**
  * Walks the page table rooted at physical address `root` with `levels`
  * levels for virtual address (hi:lo), for an access of `faultKind`
- * (0 fetch, 1 load, 2 store, 3 AMO) at privilege `priv`. Returns the
+ * (WALK_*) at privilege `priv`. Returns the
  * physical address.
  */
 export function walkPageTable(
@@ -123,13 +134,13 @@ export function walkPageTable(
       if ((pteLo & PTE_U) === 0) break;
     } else if ((pteLo & PTE_U) !== 0) {
       // S-mode may touch user pages only for data, and only with SUM.
-      if (faultKind === 0 || (mstatus & MSTATUS_SUM) === 0) break;
+      if (faultKind === WALK_FETCH || (mstatus & MSTATUS_SUM) === 0) break;
     }
-    if (faultKind === 0) {
+    if (faultKind === WALK_FETCH) {
       if ((pteLo & PTE_X) === 0) break;
-    } else if (faultKind === 1) {
+    } else if (faultKind === WALK_LOAD || faultKind === WALK_CBO) {
       if ((pteLo & PTE_R) === 0 && !((mstatus & MSTATUS_MXR) !== 0 && (pteLo & PTE_X) !== 0)) break;
-    } else if ((pteLo & PTE_W) === 0 || (faultKind === 3 && (pteLo & PTE_R) === 0)) {
+    } else if ((pteLo & PTE_W) === 0 || (faultKind === WALK_AMO && (pteLo & PTE_R) === 0)) {
       break;
     }
 
@@ -145,7 +156,7 @@ export function walkPageTable(
     }
 
     // A/D (step 7): Svade faults; Svadu (menvcfg.ADUE) sets them in memory.
-    const needD = faultKind >= 2;
+    const needD = faultKind === WALK_STORE || faultKind === WALK_AMO;
     if ((pteLo & PTE_A) === 0 || (needD && (pteLo & PTE_D) === 0)) {
       if ((menvcfgHi & MENVCFGH_ADUE) === 0) break;
       if (!h.pmp.allowsAt(pteAddr, 8, 2, PRIV_S)) raiseException(h, ACCESS_FAULT[faultKind], lo, hi);

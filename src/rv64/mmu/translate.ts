@@ -15,8 +15,8 @@ export function effectivePriv(h: Hart, kind: number): number {
 
 /**
  * Translates (hi:lo) for an access of `kind` (mmu.ts ACCESS_*); returns the
- * physical address as a number. `faultKind` picks the fault causes
- * (0 fetch, 1 load, 2 store, 3 AMO).
+ * physical address as a number. `faultKind` (page-walk.ts WALK_*) picks
+ * the permission checked and the fault causes.
  */
 export function translate(h: Hart, lo: number, hi: number, kind: number, faultKind: number): number {
   const priv = effectivePriv(h, kind);

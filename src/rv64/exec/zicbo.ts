@@ -1,0 +1,82 @@
+// Cache-block operations: Zicbom (CBO.CLEAN/FLUSH/INVAL) and Zicboz
+// (CBO.ZERO). Zicbop's prefetches are ORI encodings with rd = x0 and run as
+// hints in exec/i.ts. rvhv has no caches, so the management ops only check
+// permissions; CBO.ZERO writes zeros to the 64-byte block.
+import type { Decoded } from "../decode/decoded.js";
+import type { InsnDef } from "../decode/insn-def.js";
+import type { Hart } from "../hart.js";
+import { CAUSE_STORE_ACCESS, CSR_MENVCFG, CSR_SENVCFG, PRIV_M, PRIV_U } from "../constants.js";
+import { raiseException, raiseIllegal } from "../trap.js";
+import { WALK_CBO, WALK_STORE } from "../mmu/page-walk.js";
+import { ACCESS_LOAD, ACCESS_STORE } from "../mmu/mmu.js";
+import { effectivePriv, translate } from "../mmu/translate.js";
+
+/** Cache-block size in bytes (advertised as riscv,cbom/cboz-block-size in the device tree). */
+export const CACHE_BLOCK_SIZE = 64;
+
+// xenvcfg fields (Priv §3.1.18).
+const ENVCFG_CBIE_SHIFT = 4; // 2 bits: 00 illegal, 01 flush, 11 invalidate
+const ENVCFG_CBCFE = 1 << 6;
+const ENVCFG_CBZE = 1 << 7;
+
+/** rs1 aligned down to its cache block (the high word is rs1's). */
+function blockAddress(h: Hart, d: Decoded): number {
+  return h.xl[d.rs1] & -CACHE_BLOCK_SIZE;
+}
+
+/**
+ * The enable field of menvcfg (below M) and senvcfg (in U) must both allow
+ * the operation, else illegal instruction (Zicbom §2.5.4, Zicboz §2.5.5).
+ */
+function envcfgAllows(h: Hart, bit: number): boolean {
+  if (h.priv === PRIV_M) return true;
+  if ((h.csrLo[CSR_MENVCFG] & bit) === 0) return false;
+  return h.priv !== PRIV_U || (h.csrLo[CSR_SENVCFG] & bit) !== 0;
+}
+
+/** Checks that a load or store may touch the block: store page/access faults otherwise. */
+function checkManagementAccess(h: Hart, d: Decoded): void {
+  const lo = blockAddress(h, d);
+  const hi = h.xh[d.rs1];
+  const paddr = translate(h, lo, hi, ACCESS_LOAD, WALK_CBO);
+  const priv = effectivePriv(h, ACCESS_LOAD);
+  if (!h.pmp.allowsAt(paddr, CACHE_BLOCK_SIZE, ACCESS_LOAD, priv) && !h.pmp.allowsAt(paddr, CACHE_BLOCK_SIZE, ACCESS_STORE, priv)) {
+    raiseException(h, CAUSE_STORE_ACCESS, h.xl[d.rs1], hi);
+  }
+}
+
+function cboClean(h: Hart, d: Decoded): void {
+  if (!envcfgAllows(h, ENVCFG_CBCFE)) raiseIllegal(h, d.raw);
+  checkManagementAccess(h, d);
+}
+
+const cboFlush = cboClean;
+
+function cboInval(h: Hart, d: Decoded): void {
+  // CBIE = 00 makes CBO.INVAL illegal below M; 01 and 11 perform it (as a flush or an invalidate, same here).
+  if (h.priv !== PRIV_M) {
+    const m = (h.csrLo[CSR_MENVCFG] >>> ENVCFG_CBIE_SHIFT) & 3;
+    const s = (h.csrLo[CSR_SENVCFG] >>> ENVCFG_CBIE_SHIFT) & 3;
+    if (m === 0 || (h.priv === PRIV_U && s === 0)) raiseIllegal(h, d.raw);
+  }
+  checkManagementAccess(h, d);
+}
+
+/** Zicboz: CBO.ZERO stores zeros to the whole block, as a store for every check. */
+function cboZero(h: Hart, d: Decoded): void {
+  if (!envcfgAllows(h, ENVCFG_CBZE)) raiseIllegal(h, d.raw);
+  const lo = blockAddress(h, d);
+  const hi = h.xh[d.rs1];
+  const paddr = translate(h, lo, hi, ACCESS_STORE, WALK_STORE);
+  for (let k = 0; k < CACHE_BLOCK_SIZE; k += 8) {
+    h.mmu.storePhysical(paddr + k, 8, 0, 0, h.xl[d.rs1], hi, false);
+  }
+}
+
+// MISC-MEM, funct3 = 2, rd = 0; the operation is in imm[11:0].
+export const rv64zicbo: InsnDef[] = [
+  { name: "cbo.inval", mask: 0xfff07fff, match: 0x0000200f, format: "NONE", exec: cboInval },
+  { name: "cbo.clean", mask: 0xfff07fff, match: 0x0010200f, format: "NONE", exec: cboClean },
+  { name: "cbo.flush", mask: 0xfff07fff, match: 0x0020200f, format: "NONE", exec: cboFlush },
+  { name: "cbo.zero", mask: 0xfff07fff, match: 0x0040200f, format: "NONE", exec: cboZero },
+];

@@ -157,6 +157,8 @@ describe("int64 multiply-high and divide helpers", () => {
 
 /** Places one instruction at RAM_BASE and returns a function that runs it once. */
 function single(h: Hart, insn: number): () => void {
+  h.pcLo = RAM_BASE | 0;
+  h.pcHi = 0;
   runWords(h, [insn]); // writes and decodes it once
   return () => {
     h.pcLo = RAM_BASE | 0;

@@ -48,15 +48,25 @@ const programs = wanted.length > 0 ? wanted : available;
 
 /** Instructions per program; every run of a program retires the same number (the machine is deterministic). */
 const instructions = new Map<string, number>();
+/**
+ * CPU seconds of each timed run, per program. On a loaded machine wall time
+ * counts time spent waiting for a CPU; CPU time mostly does not, so MIPS per
+ * CPU second estimates the figure an idle machine would give.
+ */
+const cpuSeconds = new Map<string, number[]>();
+let cpuMicros = 0;
+let wallMicros = 0;
 
-function runOnce(name: string, elf: Uint8Array): number {
+function runOnce(name: string, elf: Uint8Array, timed: boolean): number {
   const machine = new BareMachine({ memBytes: MEM_BYTES });
   let output = "";
   machine.onConsole = (text) => {
     output += text;
   };
   machine.loadElf(elf);
+  const cpuBefore = process.cpuUsage();
   const result = machine.run({ maxInsns: MAX_INSNS });
+  const cpu = process.cpuUsage(cpuBefore);
   if (result.reason !== "exit" || result.exitCode !== 0) {
     const why =
       result.reason === "exit"
@@ -71,13 +81,22 @@ function runOnce(name: string, elf: Uint8Array): number {
     throw new Error(`${name}: ran ${result.instructions} instructions, an earlier run ${seen}`);
   }
   instructions.set(name, result.instructions);
+  if (timed) {
+    cpuMicros += cpu.user + cpu.system;
+    wallMicros += result.seconds * 1e6;
+    cpuSeconds.get(name)!.push((cpu.user + cpu.system) / 1e6);
+  }
   return result.seconds;
 }
 
-const bench = new Bench({ iterations, time: 0, warmupIterations: 1, warmupTime: 0, throws: true });
+const bench = new Bench({ iterations, time: 0, warmup: false, throws: true });
 for (const name of programs) {
   const elf = new Uint8Array(readFileSync(join(elfDir, `${name}.elf`)));
-  bench.add(name, () => ({ overriddenDuration: runOnce(name, elf) * 1000 }));
+  cpuSeconds.set(name, []);
+  // tinybench's own warm-up is off: the warm-up run here is kept out of the CPU figures.
+  bench.add(name, () => ({ overriddenDuration: runOnce(name, elf, true) * 1000 }), {
+    beforeAll: () => void runOnce(name, elf, false),
+  });
 }
 
 console.log(`rvhv interpreter benchmark: ${iterations} timed runs per program after 1 warm-up (node ${process.version})`);
@@ -91,15 +110,29 @@ const rows = bench.tasks.map((task) => {
   }
   const insns = instructions.get(task.name)!;
   const seconds = result.latency.p50 / 1000;
+  const cpu = median(cpuSeconds.get(task.name)!);
   return {
     program: task.name,
     instructions: insns.toLocaleString("en-US"),
     "seconds (median)": seconds.toFixed(3),
     "min..max": `${(result.latency.min / 1000).toFixed(3)}..${(result.latency.max / 1000).toFixed(3)}`,
     MIPS: (insns / seconds / 1e6).toFixed(1),
+    "MIPS per CPU s": (insns / cpu / 1e6).toFixed(1),
   };
 });
 printTable(rows);
+const cpuShare = cpuMicros / wallMicros;
+if (cpuShare < 0.9) {
+  console.log(
+    `note: the runs got ${(cpuShare * 100).toFixed(0)}% of a CPU; other load on the machine slowed the wall-time figures`,
+  );
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
 
 /** A plain aligned table (console.table's index column and quotes are noise here). */
 function printTable(table: Record<string, string>[]): void {

@@ -224,7 +224,7 @@ export function divu64(aLo: number, aHi: number, bLo: number, bHi: number): numb
   const v1 = n === 0 ? bHi >>> 0 : ((bHi << n) | (bLo >>> (32 - n))) >>> 0;
   // (a >> 1) / v1: halving a keeps the quotient below 2^32.
   const q1 = divu64by32((aLo >>> 1) | (aHi << 31), aHi >>> 1, v1) >>> 0;
-  let q = Math.floor((q1 * 2 ** n) / 2147483648);
+  let q = q1 >>> (31 - n); // q1 * 2^n / 2^31: undo the normalisation and the halving
   if (q !== 0) q--;
   const pLo = mul64(q | 0, 0, bLo, bHi); // q <= the true quotient: no wrap
   let rmLo = sub64(aLo, aHi, pLo, r.hi);

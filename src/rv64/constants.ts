@@ -119,3 +119,61 @@ export const CSR_MINSTRET = 0xb02;
 export const CSR_MHPMCOUNTER3 = 0xb03;
 export const CSR_TSELECT = 0x7a0;
 export const CSR_TDATA1 = 0x7a1;
+
+// Hypervisor extension (Priv §9): CSR numbers.
+export const CSR_HSTATUS = 0x600;
+export const CSR_HEDELEG = 0x602;
+export const CSR_HIDELEG = 0x603;
+export const CSR_HIE = 0x604;
+export const CSR_HTIMEDELTA = 0x605;
+export const CSR_HCOUNTEREN = 0x606;
+export const CSR_HGEIE = 0x607;
+export const CSR_HENVCFG = 0x60a;
+export const CSR_HTVAL = 0x643;
+export const CSR_HIP = 0x644;
+export const CSR_HVIP = 0x645;
+export const CSR_HTINST = 0x64a;
+export const CSR_HGATP = 0x680;
+export const CSR_HGEIP = 0xe12;
+export const CSR_VSSTATUS = 0x200;
+export const CSR_VSIE = 0x204;
+export const CSR_VSTVEC = 0x205;
+export const CSR_VSSCRATCH = 0x240;
+export const CSR_VSEPC = 0x241;
+export const CSR_VSCAUSE = 0x242;
+export const CSR_VSTVAL = 0x243;
+export const CSR_VSIP = 0x244;
+export const CSR_VSTIMECMP = 0x24d;
+export const CSR_VSATP = 0x280;
+
+// hstatus fields (Priv §9.2.1).
+export const HSTATUS_VSBE = 1 << 5;
+export const HSTATUS_GVA = 1 << 6;
+export const HSTATUS_SPV = 1 << 7;
+export const HSTATUS_SPVP = 1 << 8;
+export const HSTATUS_HU = 1 << 9;
+export const HSTATUS_VGEIN_SHIFT = 12;
+export const HSTATUS_VGEIN = 0x3f << 12;
+export const HSTATUS_VTVM = 1 << 20;
+export const HSTATUS_VTW = 1 << 21;
+export const HSTATUS_VTSR = 1 << 22;
+export const HSTATUSH_VSXL = 3 << 0; // bits 33:32
+
+/** The VS-level interrupts (VSSIP, VSTIP, VSEIP) and SGEIP: mideleg bits that are read-only one with H. */
+export const VS_INTERRUPTS = (1 << IRQ_VS_SOFT) | (1 << IRQ_VS_TIMER) | (1 << IRQ_VS_EXT);
+export const MIDELEG_H_FIXED = VS_INTERRUPTS | (1 << IRQ_SG_EXT);
+
+/** Number of guest external interrupts (hgeip/hgeie bits GEILEN:1). */
+export const GEILEN = 7;
+
+// henvcfg / menvcfg fields (Priv §3.1.18, §9.2.5).
+export const ENVCFG_CBIE_SHIFT = 4;
+export const ENVCFG_CBCFE = 1 << 6;
+export const ENVCFG_CBZE = 1 << 7;
+export const ENVCFGH_STCE = 1 << 31;
+export const ENVCFGH_PBMTE = 1 << 30;
+export const ENVCFGH_ADUE = 1 << 29;
+
+// htinst/mtinst pseudoinstructions for implicit VS-stage accesses (Priv §9.6.3).
+export const TINST_PSEUDO_READ64 = 0x3000;
+export const TINST_PSEUDO_WRITE64 = 0x3020;

@@ -3,6 +3,8 @@
 import { PRIV_M } from "./constants.js";
 import type { PhysicalMemory } from "./memory.js";
 import { Mmu } from "./mmu/mmu.js";
+import { Decoded } from "./decode/decoded.js";
+import { resetCsrs } from "./csr/reset.js";
 import { Pmp } from "./mmu/pmp.js";
 
 /** Run-loop signals a handler can raise (hart.signal bits). */
@@ -45,6 +47,16 @@ export class Hart {
   waiting = false;
   /** Interrupt-pending bits driven by devices (MSIP, MTIP, MEIP, SEIP lines), ORed into mip. */
   irqLines = 0;
+  /** Guest external interrupt lines (hgeip, bits GEILEN:1), driven by the platform's interrupt file. */
+  hgeipLines = 0;
+  /** The instruction executing now (for trap-time details such as htinst). */
+  insn: Decoded = new Decoded();
+
+  /** Extras for the next trap entry, set by whoever raises it (trap.ts consumes and clears them). */
+  trapTval2Lo = 0;
+  trapTval2Hi = 0;
+  trapTinst = 0;
+  trapGva = false;
 
   /** CSR storage by CSR number, low and high halves; see csr/table.ts for meaning. */
   readonly csrLo = new Int32Array(4096);
@@ -70,6 +82,7 @@ export class Hart {
   ) {
     this.mmu = new Mmu(this, phys);
     phys.reservation[index] = -1;
+    resetCsrs(this);
   }
 
   /**

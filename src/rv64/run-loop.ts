@@ -8,8 +8,8 @@
 import { Decoded } from "./decode/decoded.js";
 import { decodeInto } from "./decode/decode.js";
 import { SIGNAL_JUMP, type Hart } from "./hart.js";
-import { CSR_MIE } from "./constants.js";
-import { TRAP, effectiveMip, enterTrap, pendingInterrupt } from "./trap.js";
+import { TRAP, enterTrap } from "./trap.js";
+import { pendingInterrupt, wakesFromWfi } from "./interrupts.js";
 
 /** Decode buffer for instructions that are never cached (page-straddling or ROM). */
 const uncached = new Decoded();
@@ -29,7 +29,7 @@ export function runHart(h: Hart, budget: number): number {
         h.signal = 0;
       } else if (h.waiting) {
         // Priv §3.3.3: WFI resumes when any interrupt is pending and enabled in mie.
-        if ((effectiveMip(h) & h.csrLo[CSR_MIE]) === 0) break;
+        if (!wakesFromWfi(h)) break;
         h.waiting = false;
       }
       runPage(h);
@@ -66,6 +66,7 @@ function runPage(h: Hart): void {
       decodeInto(d, lo16, off === 4094 ? 0 : u16[parcelBase + (off >>> 1) + 1]);
     }
     h.pcLo = vaBase | off;
+    h.insn = d;
     d.exec(h, d);
     h.sliceLeft--;
     if (h.signal !== 0) {
@@ -101,6 +102,7 @@ function runUncached(h: Hart): void {
   }
   decodeInto(uncached, lo16, hi16);
   const d = uncached;
+  h.insn = d;
   d.exec(h, d);
   h.sliceLeft--;
   const jumped = (h.signal & SIGNAL_JUMP) !== 0;

@@ -1,23 +1,51 @@
-// Sstc (stimecmp): with menvcfg.STCE set, mip.STIP is driven by
-// time >= stimecmp and is no longer writable through mip (Sstc §2.1).
-import { CSR_MENVCFG, CSR_STIMECMP, IRQ_S_TIMER } from "./constants.js";
+// Sstc timer comparators (Sstc §2.1-2.2): with menvcfg.STCE, STIP is
+// time >= stimecmp; with henvcfg.STCE too, VSTIP (in hip) includes
+// (time + htimedelta) >= vstimecmp. Both are platform lines in irqLines.
+import {
+  CSR_HENVCFG,
+  CSR_HTIMEDELTA,
+  CSR_MENVCFG,
+  CSR_STIMECMP,
+  CSR_VSTIMECMP,
+  IRQ_S_TIMER,
+  IRQ_VS_TIMER,
+} from "./constants.js";
 import type { Hart } from "./hart.js";
-import { toNumberU } from "./int64.js";
+import { add64, loOf, hiOf, r, ltu64 } from "./int64.js";
 
 /** menvcfg.STCE (bit 63). */
 export function sstcEnabled(h: Hart): boolean {
   return h.csrHi[CSR_MENVCFG] < 0;
 }
 
+/** henvcfg.STCE, effective only when menvcfg.STCE is set. */
+export function vsSstcEnabled(h: Hart): boolean {
+  return h.csrHi[CSR_MENVCFG] < 0 && h.csrHi[CSR_HENVCFG] < 0;
+}
+
+/** time + htimedelta, truncated to 64 bits (Priv §9.2.7): low word returned, high in r.hi. */
+export function guestTime(h: Hart): number {
+  const t = h.platform.readTime();
+  return add64(loOf(t), hiOf(t), h.csrLo[CSR_HTIMEDELTA], h.csrHi[CSR_HTIMEDELTA]);
+}
+
 /**
- * Re-evaluates the STIP comparator. Called when stimecmp or menvcfg is
- * written and by the machine after time advances.
+ * Re-evaluates both comparators. Called when stimecmp, vstimecmp,
+ * htimedelta or the envcfg registers are written, and by the machine after
+ * time advances.
  */
-export function updateSstcLine(h: Hart): void {
-  if (!sstcEnabled(h)) {
-    h.setIrqLine(IRQ_S_TIMER, false);
-    return;
+export function updateTimerLines(h: Hart): void {
+  const t = h.platform.readTime();
+  const tLo = loOf(t);
+  const tHi = hiOf(t);
+  h.setIrqLine(
+    IRQ_S_TIMER,
+    sstcEnabled(h) && !ltu64(tLo, tHi, h.csrLo[CSR_STIMECMP], h.csrHi[CSR_STIMECMP]),
+  );
+  let vstip = false;
+  if (vsSstcEnabled(h)) {
+    const gLo = add64(tLo, tHi, h.csrLo[CSR_HTIMEDELTA], h.csrHi[CSR_HTIMEDELTA]);
+    vstip = !ltu64(gLo, r.hi, h.csrLo[CSR_VSTIMECMP], h.csrHi[CSR_VSTIMECMP]);
   }
-  const cmp = toNumberU(h.csrLo[CSR_STIMECMP], h.csrHi[CSR_STIMECMP]);
-  h.setIrqLine(IRQ_S_TIMER, h.platform.readTime() >= cmp);
+  h.setIrqLine(IRQ_VS_TIMER, vstip);
 }

@@ -1,28 +1,40 @@
-// Trap entry (Priv §3.1.6.1, §3.1.8, §4.1.1): choose the target mode from the
-// delegation registers, save pc/cause/tval, update the status stacks and jump
-// to the trap vector. Exceptions unwind the instruction that raised them by
-// throwing TRAP, which the run loop catches.
+// Trap entry (Priv §3.1.6.1, §3.1.8, §4.1.1, §9.6): choose the target mode
+// (M, HS or VS) from medeleg/mideleg, hedeleg/hideleg and the current mode,
+// save pc/cause/tval (and for M/HS the H-extension extras: GVA, MPV/SPV/SPVP,
+// mtval2/htval, mtinst/htinst), stack the interrupt enables and jump to the
+// vector. Exceptions unwind the instruction that raised them by throwing
+// TRAP, which the run loop catches.
 import {
+  CAUSE_ILLEGAL_INSTRUCTION,
+  CAUSE_VIRTUAL_INSTRUCTION,
+  CSR_HEDELEG,
+  CSR_HIDELEG,
+  CSR_HSTATUS,
+  CSR_HTINST,
+  CSR_HTVAL,
   CSR_MCAUSE,
-  CSR_MENVCFG,
   CSR_MEDELEG,
   CSR_MEPC,
   CSR_MIDELEG,
-  CSR_MIE,
-  CSR_MIP,
   CSR_MSTATUS,
+  CSR_MTINST,
   CSR_MTVAL,
+  CSR_MTVAL2,
   CSR_MTVEC,
   CSR_SCAUSE,
   CSR_SEPC,
   CSR_STVAL,
   CSR_STVEC,
-  IRQ_M_EXT,
-  IRQ_M_SOFT,
-  IRQ_M_TIMER,
-  IRQ_S_EXT,
-  IRQ_S_SOFT,
-  IRQ_S_TIMER,
+  CSR_VSCAUSE,
+  CSR_VSEPC,
+  CSR_VSSTATUS,
+  CSR_VSTVAL,
+  CSR_VSTVEC,
+  HSTATUS_GVA,
+  HSTATUS_SPV,
+  HSTATUS_SPVP,
+  MSTATUSH_GVA,
+  MSTATUSH_MPV,
   MSTATUS_MIE,
   MSTATUS_MPIE,
   MSTATUS_MPP,
@@ -32,8 +44,10 @@ import {
   MSTATUS_SPP,
   PRIV_M,
   PRIV_S,
+  VS_INTERRUPTS,
 } from "./constants.js";
 import { SIGNAL_JUMP, type Hart } from "./hart.js";
+import { transformedInstruction } from "./trap-instruction.js";
 
 /** Thrown (never allocated anew) to unwind an instruction that trapped. */
 export const TRAP = Object.freeze({ trap: true });
@@ -46,57 +60,142 @@ export function raiseException(h: Hart, cause: number, tvalLo: number, tvalHi: n
 
 /** Illegal-instruction exception with mtval = the instruction bits (Priv §3.1.16). */
 export function raiseIllegal(h: Hart, bits: number): never {
-  return raiseException(h, 2, bits, 0);
+  return raiseException(h, CAUSE_ILLEGAL_INSTRUCTION, bits, 0);
+}
+
+/** Virtual-instruction exception (Priv §9.6.1): tval as for illegal instructions. */
+export function raiseVirtualInstruction(h: Hart, bits: number): never {
+  return raiseException(h, CAUSE_VIRTUAL_INSTRUCTION, bits, 0);
 }
 
 /**
+ * Guest-page fault (Priv §9.5.1): tval = the guest virtual address,
+ * mtval2/htval = the guest physical address >> 2, and `tinst` (a
+ * pseudoinstruction for implicit VS-stage accesses, or 0 to let trap entry
+ * write the transformed instruction).
+ */
+export function raiseGuestPageFault(
+  h: Hart,
+  cause: number,
+  tvalLo: number,
+  tvalHi: number,
+  gpaLo: number,
+  gpaHi: number,
+  tinst: number,
+): never {
+  h.trapTval2Lo = (gpaLo >>> 2) | (gpaHi << 30);
+  h.trapTval2Hi = gpaHi >>> 2;
+  h.trapTinst = tinst;
+  return raiseException(h, cause, tvalLo, tvalHi);
+}
+
+/** Exceptions whose tval is a virtual address (Priv §9.2.1 hstatus.GVA). */
+const ADDRESS_CAUSES = (1 << 0) | (1 << 1) | (1 << 3) | (1 << 4) | (1 << 5) | (1 << 6) | (1 << 7) | (1 << 12) | (1 << 13) |
+  (1 << 15) | (1 << 20) | (1 << 21) | (1 << 23);
+
+/** Causes whose htinst/mtinst may hold the transformed trapping instruction (Priv §9.6.3). */
+const TRANSFORMED_CAUSES = (1 << 4) | (1 << 5) | (1 << 6) | (1 << 7) | (1 << 13) | (1 << 15) | (1 << 21) | (1 << 23);
+
+/**
  * Enters a trap at the current pc. For interrupts the pc is the next
- * instruction to run; for exceptions the one that faulted.
+ * instruction to run; for exceptions, the one that trapped.
  */
 export function enterTrap(h: Hart, cause: number, interrupt: boolean, tvalLo: number, tvalHi: number): void {
   const lo = h.csrLo;
   const hi = h.csrHi;
-  const deleg = interrupt ? lo[CSR_MIDELEG] : cause < 32 ? lo[CSR_MEDELEG] : hi[CSR_MEDELEG];
-  const prev = h.priv;
+  const prevPriv = h.priv;
+  const prevVirt = h.virt;
+  const bit = 1 << (cause & 31);
+  const mdeleg = interrupt ? lo[CSR_MIDELEG] : cause < 32 ? lo[CSR_MEDELEG] : 0;
+  const hdeleg = interrupt ? lo[CSR_HIDELEG] : cause < 32 ? lo[CSR_HEDELEG] : 0;
+  // Extras recorded by the raiser (guest-page faults, HLV/HSV); consumed here.
+  const tval2Lo = h.trapTval2Lo;
+  const tval2Hi = h.trapTval2Hi;
+  let tinst = h.trapTinst;
+  const gva = !interrupt && (h.trapGva || (prevVirt && (ADDRESS_CAUSES & bit) !== 0 && cause < 32));
+  h.trapTval2Lo = h.trapTval2Hi = h.trapTinst = 0;
+  h.trapGva = false;
+
   h.phys.reservation[h.index] = -1;
   h.waiting = false;
+  const causeHi = interrupt ? 0x80000000 | 0 : 0;
 
-  if (prev <= PRIV_S && ((deleg >>> (cause & 31)) & 1) !== 0) {
-    // Priv §4.1.1: trap to S-mode.
-    lo[CSR_SEPC] = h.pcLo;
-    hi[CSR_SEPC] = h.pcHi;
-    lo[CSR_SCAUSE] = cause;
-    hi[CSR_SCAUSE] = interrupt ? 0x80000000 | 0 : 0;
-    lo[CSR_STVAL] = tvalLo;
-    hi[CSR_STVAL] = tvalHi;
-    let s = lo[CSR_MSTATUS];
-    s = (s & MSTATUS_SIE ? s | MSTATUS_SPIE : s & ~MSTATUS_SPIE) & ~MSTATUS_SIE;
-    s = prev === PRIV_S ? s | MSTATUS_SPP : s & ~MSTATUS_SPP;
-    lo[CSR_MSTATUS] = s;
-    h.priv = PRIV_S;
-    jumpToVector(h, lo[CSR_STVEC], hi[CSR_STVEC], cause, interrupt);
+  if (prevPriv <= PRIV_S && (mdeleg & bit) !== 0) {
+    if (prevVirt && (hdeleg & bit) !== 0) {
+      // Priv §9.6.2: trap to VS-mode. VS-level interrupts appear to the
+      // guest as the matching S-level ones (VSSI 2 -> SSI 1, etc.).
+      const vsCause = interrupt && ((VS_INTERRUPTS >>> cause) & 1) !== 0 ? cause - 1 : cause;
+      lo[CSR_VSEPC] = h.pcLo;
+      hi[CSR_VSEPC] = h.pcHi;
+      lo[CSR_VSCAUSE] = vsCause;
+      hi[CSR_VSCAUSE] = causeHi;
+      lo[CSR_VSTVAL] = tvalLo;
+      hi[CSR_VSTVAL] = tvalHi;
+      lo[CSR_VSSTATUS] = stackS(lo[CSR_VSSTATUS], prevPriv);
+      h.priv = PRIV_S;
+      jumpToVector(h, lo[CSR_VSTVEC], hi[CSR_VSTVEC], vsCause, interrupt);
+    } else {
+      // Priv §4.1.1, §9.6.2: trap to HS-mode.
+      if (!interrupt && tinst === 0 && (TRANSFORMED_CAUSES & bit) !== 0) tinst = transformedInstruction(h, tvalLo);
+      let hs = lo[CSR_HSTATUS];
+      hs = prevVirt ? hs | HSTATUS_SPV : hs & ~HSTATUS_SPV;
+      if (prevVirt) hs = prevPriv === PRIV_S ? hs | HSTATUS_SPVP : hs & ~HSTATUS_SPVP;
+      hs = gva ? hs | HSTATUS_GVA : hs & ~HSTATUS_GVA;
+      lo[CSR_HSTATUS] = hs;
+      lo[CSR_HTVAL] = tval2Lo;
+      hi[CSR_HTVAL] = tval2Hi;
+      lo[CSR_HTINST] = tinst;
+      hi[CSR_HTINST] = 0;
+      lo[CSR_SEPC] = h.pcLo;
+      hi[CSR_SEPC] = h.pcHi;
+      lo[CSR_SCAUSE] = cause;
+      hi[CSR_SCAUSE] = causeHi;
+      lo[CSR_STVAL] = tvalLo;
+      hi[CSR_STVAL] = tvalHi;
+      lo[CSR_MSTATUS] = stackS(lo[CSR_MSTATUS], prevPriv);
+      h.priv = PRIV_S;
+      h.virt = false;
+      jumpToVector(h, lo[CSR_STVEC], hi[CSR_STVEC], cause, interrupt);
+    }
   } else {
+    if (!interrupt && tinst === 0 && (TRANSFORMED_CAUSES & bit) !== 0) tinst = transformedInstruction(h, tvalLo);
+    let mh = hi[CSR_MSTATUS];
+    mh = prevVirt ? mh | MSTATUSH_MPV : mh & ~MSTATUSH_MPV;
+    mh = gva ? mh | MSTATUSH_GVA : mh & ~MSTATUSH_GVA;
+    hi[CSR_MSTATUS] = mh;
+    h.virt = false;
     if (h.machineModeHandler !== null) {
       // The TS firmware owns M-mode: it handles the trap and resumes the hart.
+      h.priv = PRIV_M;
       h.mmu.flush();
-      h.machineModeHandler.handleTrap(h, cause, interrupt ? 0x80000000 | 0 : 0, tvalLo, tvalHi);
+      h.machineModeHandler.handleTrap(h, cause, causeHi, tvalLo, tvalHi);
       h.signal |= SIGNAL_JUMP;
       return;
     }
+    lo[CSR_MTVAL2] = tval2Lo;
+    hi[CSR_MTVAL2] = tval2Hi;
+    lo[CSR_MTINST] = tinst;
+    hi[CSR_MTINST] = 0;
     lo[CSR_MEPC] = h.pcLo;
     hi[CSR_MEPC] = h.pcHi;
     lo[CSR_MCAUSE] = cause;
-    hi[CSR_MCAUSE] = interrupt ? 0x80000000 | 0 : 0;
+    hi[CSR_MCAUSE] = causeHi;
     lo[CSR_MTVAL] = tvalLo;
     hi[CSR_MTVAL] = tvalHi;
     let s = lo[CSR_MSTATUS];
     s = (s & MSTATUS_MIE ? s | MSTATUS_MPIE : s & ~MSTATUS_MPIE) & ~MSTATUS_MIE;
-    s = (s & ~MSTATUS_MPP) | (prev << MSTATUS_MPP_SHIFT);
+    s = (s & ~MSTATUS_MPP) | (prevPriv << MSTATUS_MPP_SHIFT);
     lo[CSR_MSTATUS] = s;
     h.priv = PRIV_M;
     jumpToVector(h, lo[CSR_MTVEC], hi[CSR_MTVEC], cause, interrupt);
   }
-  if (h.priv !== prev) h.mmu.flush();
+  if (h.priv !== prevPriv || h.virt !== prevVirt) h.mmu.flush();
+}
+
+/** sstatus/vsstatus trap stacking: SPIE = SIE, SIE = 0, SPP = the previous (nominal) privilege. */
+function stackS(s: number, prevPriv: number): number {
+  s = (s & MSTATUS_SIE ? s | MSTATUS_SPIE : s & ~MSTATUS_SPIE) & ~MSTATUS_SIE;
+  return prevPriv === PRIV_S ? s | MSTATUS_SPP : s & ~MSTATUS_SPP;
 }
 
 /** xtvec MODE: 0 direct, 1 vectored (interrupts go to BASE + 4 * cause). */
@@ -108,39 +207,4 @@ function jumpToVector(h: Hart, tvecLo: number, tvecHi: number, cause: number, in
   } else {
     h.jumpTo(base, tvecHi);
   }
-}
-
-/** Priv §3.1.9: decreasing priority of simultaneous interrupts. */
-const PRIORITY = [IRQ_M_EXT, IRQ_M_SOFT, IRQ_M_TIMER, IRQ_S_EXT, IRQ_S_SOFT, IRQ_S_TIMER];
-
-/**
- * mip as software sees it: the writable bits OR the platform's interrupt
- * lines. With Sstc enabled (menvcfg.STCE), STIP is the stimecmp comparator
- * alone (a line), so the software-written STIP bit is ignored.
- */
-export function effectiveMip(h: Hart): number {
-  const soft = h.csrHi[CSR_MENVCFG] < 0 ? h.csrLo[CSR_MIP] & ~(1 << IRQ_S_TIMER) : h.csrLo[CSR_MIP];
-  return soft | h.irqLines;
-}
-
-/**
- * The interrupt the hart takes now, or -1. Priv §3.1.9: an interrupt i traps
- * to M if pending, enabled in mie, not delegated, and (priv < M or
- * mstatus.MIE); to S if delegated and (priv < S or (priv = S and SIE)).
- */
-export function pendingInterrupt(h: Hart): number {
-  const pending = effectiveMip(h) & h.csrLo[CSR_MIE];
-  if (pending === 0) return -1;
-  const mstatus = h.csrLo[CSR_MSTATUS];
-  const mideleg = h.csrLo[CSR_MIDELEG];
-  const mEnabled = h.priv < PRIV_M || (mstatus & MSTATUS_MIE) !== 0;
-  const sEnabled = h.priv < PRIV_S || (h.priv === PRIV_S && (mstatus & MSTATUS_SIE) !== 0);
-  let take = 0;
-  if (mEnabled) take |= pending & ~mideleg;
-  if (sEnabled) take |= pending & mideleg;
-  if (take === 0) return -1;
-  for (let i = 0; i < PRIORITY.length; i++) {
-    if ((take >>> PRIORITY[i]) & 1) return PRIORITY[i];
-  }
-  return 31 - Math.clz32(take);
 }

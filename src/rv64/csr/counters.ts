@@ -5,6 +5,7 @@ import {
   CSR_CYCLE,
   CSR_HPMCOUNTER3,
   CSR_INSTRET,
+  CSR_HCOUNTEREN,
   CSR_MCOUNTEREN,
   CSR_MCOUNTINHIBIT,
   CSR_MCYCLE,
@@ -17,8 +18,9 @@ import {
   PRIV_U,
 } from "../constants.js";
 import type { Hart } from "../hart.js";
-import { hiOf, loOf } from "../int64.js";
-import { CSR_ILLEGAL, CSR_OK, csrOut, defineCsr, zeroCsr } from "./table.js";
+import { hiOf, loOf, r } from "../int64.js";
+import { CSR_ILLEGAL, CSR_OK, CSR_VIRTUAL, csrOut, defineCsr, zeroCsr } from "./table.js";
+import { guestTime } from "../timer.js";
 
 function readNumber(v: number): number {
   csrOut.hi = hiOf(v);
@@ -42,17 +44,38 @@ for (let i = 3; i < 32; i++) {
   defineCsr(CSR_MHPMEVENT3 + i - 3, zeroCsr(`mhpmevent${i}`));
 }
 
-/** Priv §3.1.11: below M, counter n needs mcounteren[n]; in U also scounteren[n]. */
+/**
+ * Priv §3.1.11, §9.2.6, §9.6.1: below M, counter n needs mcounteren[n]
+ * (else illegal). With V=1 it also needs hcounteren[n], and in VU-mode
+ * scounteren[n] (else a virtual instruction); in U-mode, scounteren[n]
+ * (else illegal).
+ */
 function counterEnabled(h: Hart, csrno: number): number {
   const bit = 1 << (csrno & 31);
-  if (h.priv < PRIV_M && (h.csrLo[CSR_MCOUNTEREN] & bit) === 0) return CSR_ILLEGAL;
+  if (h.priv === PRIV_M) return CSR_OK;
+  if ((h.csrLo[CSR_MCOUNTEREN] & bit) === 0) return CSR_ILLEGAL;
+  if (h.virt) {
+    if ((h.csrLo[CSR_HCOUNTEREN] & bit) === 0) return CSR_VIRTUAL;
+    if (h.priv === PRIV_U && (h.csrLo[CSR_SCOUNTEREN] & bit) === 0) return CSR_VIRTUAL;
+    return CSR_OK;
+  }
   if (h.priv === PRIV_U && (h.csrLo[CSR_SCOUNTEREN] & bit) === 0) return CSR_ILLEGAL;
   return CSR_OK;
 }
 
 defineCsr(CSR_CYCLE, { name: "cycle", predicate: counterEnabled, read: (h) => readNumber(h.retired()) });
 defineCsr(CSR_INSTRET, { name: "instret", predicate: counterEnabled, read: (h) => readNumber(h.retired()) });
-defineCsr(CSR_TIME, { name: "time", predicate: counterEnabled, read: (h) => readNumber(h.platform.readTime()) });
+// Priv §9.2.7: with V=1, time reads time + htimedelta.
+defineCsr(CSR_TIME, {
+  name: "time",
+  predicate: counterEnabled,
+  read(h) {
+    if (!h.virt) return readNumber(h.platform.readTime());
+    const lo = guestTime(h);
+    csrOut.hi = r.hi;
+    return lo;
+  },
+});
 for (let i = 3; i < 32; i++) {
   defineCsr(CSR_HPMCOUNTER3 + i - 3, { ...zeroCsr(`hpmcounter${i}`), predicate: counterEnabled, write: undefined });
 }

@@ -1,5 +1,6 @@
-// Machine-level CSRs (Priv §3.1).
+// Machine-level CSRs (Priv §3.1; H-extension additions from Priv §9.4).
 import {
+  CSR_HVIP,
   CSR_MARCHID,
   CSR_MCAUSE,
   CSR_MCONFIGPTR,
@@ -18,24 +19,37 @@ import {
   CSR_MTVAL,
   CSR_MTVEC,
   CSR_MVENDORID,
-  CSR_TSELECT,
   CSR_TDATA1,
+  CSR_TSELECT,
+  ENVCFGH_ADUE,
+  ENVCFGH_PBMTE,
+  ENVCFGH_STCE,
+  IRQ_VS_SOFT,
+  MIDELEG_H_FIXED,
 } from "../constants.js";
-import { SIGNAL_STOP } from "../hart.js";
-import { effectiveMip } from "../trap.js";
-import { constCsr, csrOut, defineCsr, plainCsr, zeroCsr } from "./table.js";
+import { SIGNAL_STOP, type Hart } from "../hart.js";
+import { effectiveMip } from "../interrupts.js";
+import { updateTimerLines } from "../timer.js";
+import { constCsr, csrOut, defineCsr, hasHypervisor, plainCsr, zeroCsr } from "./table.js";
 import { readMstatus, writeMstatus } from "./status.js";
-import { updateSstcLine } from "../timer.js";
 
 const ALL = 0xffffffff | 0;
 
-/** misa (Priv §3.1.1): MXL = 64; extensions A C D F I M S U. */
-function misaBit(letter: string): number {
-  return 1 << (letter.charCodeAt(0) - 65);
+/** misa (Priv §3.1.1): MXL = 64; extensions A C D F I M S U, and H when the hypervisor extension is loaded. */
+function misaBits(letters: string): number {
+  let v = 0;
+  for (const l of letters) v |= 1 << (l.charCodeAt(0) - 65);
+  return v;
 }
-export const MISA_LO = ["A", "C", "D", "F", "I", "M", "S", "U"].reduce((a, l) => a | misaBit(l), 0);
-
-defineCsr(CSR_MISA, constCsr("misa", MISA_LO, 0x80000000 | 0));
+defineCsr(CSR_MISA, {
+  name: "misa",
+  read() {
+    csrOut.hi = 0x80000000 | 0;
+    return misaBits("ACDFIMSU") | (hasHypervisor() ? misaBits("H") : 0);
+  },
+  // WARL: the extension set is fixed.
+  write() {},
+});
 defineCsr(CSR_MVENDORID, constCsr("mvendorid", 0, 0));
 defineCsr(CSR_MARCHID, constCsr("marchid", 0, 0));
 defineCsr(CSR_MIMPID, constCsr("mimpid", 0, 0));
@@ -55,27 +69,41 @@ defineCsr(CSR_MSTATUS, {
     csrOut.hi = v.hi;
     return v.lo;
   },
-  write(h, _csrno, lo) {
-    writeMstatus(h, lo, ALL);
+  write(h, _csrno, lo, hi) {
+    writeMstatus(h, lo, ALL, hi);
   },
 });
 
-// Priv §3.1.8: exceptions that can be delegated. ecall from M (11) cannot
-// occur below M, so its bit is read-only zero.
+/**
+ * Priv §3.1.8, §9.4: exceptions that can be delegated. Ecall from M (11)
+ * cannot occur below M, so its bit is read-only zero; with H, ecall from VS
+ * (10) and the guest-page faults / virtual instruction (20-23) are added.
+ */
 const MEDELEG_MASK = 0xb3ff;
-defineCsr(CSR_MEDELEG, plainCsr("medeleg", MEDELEG_MASK, 0));
-// Only supervisor interrupts can be delegated (SSIP, STIP, SEIP).
-export const MIDELEG_MASK = (1 << 1) | (1 << 5) | (1 << 9);
-defineCsr(CSR_MIDELEG, {
-  ...plainCsr("mideleg", MIDELEG_MASK, 0),
+const MEDELEG_H_MASK = 0xf0b7ff;
+defineCsr(CSR_MEDELEG, {
+  ...plainCsr("medeleg", MEDELEG_H_MASK, 0),
   write(h, csrno, lo) {
-    h.csrLo[csrno] = lo & MIDELEG_MASK;
+    h.csrLo[csrno] = lo & (hasHypervisor() ? MEDELEG_H_MASK : MEDELEG_MASK);
+  },
+});
+
+/** Only supervisor interrupts can be delegated (SSIP, STIP, SEIP); with H the VS bits and SGEIP are read-only one. */
+export const MIDELEG_WRITABLE = (1 << 1) | (1 << 5) | (1 << 9);
+defineCsr(CSR_MIDELEG, {
+  name: "mideleg",
+  read(h) {
+    csrOut.hi = 0;
+    return h.csrLo[CSR_MIDELEG];
+  },
+  write(h, csrno, lo) {
+    h.csrLo[csrno] = (lo & MIDELEG_WRITABLE) | (hasHypervisor() ? MIDELEG_H_FIXED : 0);
     h.signal |= SIGNAL_STOP;
   },
 });
 
-/** Priv §3.1.9: mie bits of the implemented interrupts. */
-export const MIE_MASK = (1 << 1) | (1 << 3) | (1 << 5) | (1 << 7) | (1 << 9) | (1 << 11);
+/** Priv §3.1.9, §9.4.3: mie bits of the implemented interrupts (SSIE..MEIE, VSSIE, VSTIE, VSEIE, SGEIE). */
+export const MIE_MASK = 0x1eee;
 defineCsr(CSR_MIE, {
   name: "mie",
   read(h) {
@@ -88,7 +116,10 @@ defineCsr(CSR_MIE, {
   },
 });
 
-/** mip bits software can write: SSIP, STIP, SEIP (the M bits are driven by the CLINT/PLIC). */
+/**
+ * mip bits software can write: SSIP, STIP, SEIP (the M bits are driven by
+ * the CLINT/PLIC), and VSSIP, which aliases hvip.VSSIP (Priv §9.4.3).
+ */
 export const MIP_WRITABLE = (1 << 1) | (1 << 5) | (1 << 9);
 defineCsr(CSR_MIP, {
   name: "mip",
@@ -98,6 +129,8 @@ defineCsr(CSR_MIP, {
   },
   write(h, _csrno, lo) {
     h.csrLo[CSR_MIP] = (h.csrLo[CSR_MIP] & ~MIP_WRITABLE) | (lo & MIP_WRITABLE);
+    const vssip = 1 << IRQ_VS_SOFT;
+    h.csrLo[CSR_HVIP] = (h.csrLo[CSR_HVIP] & ~vssip) | (lo & vssip);
     h.signal |= SIGNAL_STOP;
   },
 });
@@ -106,11 +139,11 @@ defineCsr(CSR_MIP, {
 export function tvecCsr(name: string) {
   return {
     name,
-    read(h: { csrLo: Int32Array; csrHi: Int32Array }, csrno: number) {
+    read(h: Hart, csrno: number) {
       csrOut.hi = h.csrHi[csrno];
       return h.csrLo[csrno];
     },
-    write(h: { csrLo: Int32Array; csrHi: Int32Array }, csrno: number, lo: number, hi: number) {
+    write(h: Hart, csrno: number, lo: number, hi: number) {
       h.csrLo[csrno] = lo & ~2;
       h.csrHi[csrno] = hi;
     },
@@ -119,21 +152,22 @@ export function tvecCsr(name: string) {
 defineCsr(CSR_MTVEC, tvecCsr("mtvec"));
 
 defineCsr(CSR_MCOUNTEREN, plainCsr("mcounteren", ALL, 0));
+
 // Priv §3.1.18 menvcfg: FIOM, CBIE/CBCFE/CBZE (Zicbom/Zicboz); in the high
 // word STCE (Sstc), PBMTE (Svpbmt) and ADUE (Svadu). PBMTE and ADUE change
 // how page tables are walked, so cached translations go.
-export const MENVCFG_LO = 0xf1;
-export const MENVCFGH_STCE = 1 << 31;
-const MENVCFG_HI = MENVCFGH_STCE | (1 << 30) | (1 << 29);
+export const ENVCFG_LO = 0xf1;
+const MENVCFG_HI = ENVCFGH_STCE | ENVCFGH_PBMTE | ENVCFGH_ADUE;
 defineCsr(CSR_MENVCFG, {
-  ...plainCsr("menvcfg", MENVCFG_LO, MENVCFG_HI),
+  ...plainCsr("menvcfg", ENVCFG_LO, MENVCFG_HI),
   write(h, csrno, lo, hi) {
-    h.csrLo[csrno] = lo & MENVCFG_LO;
+    h.csrLo[csrno] = lo & ENVCFG_LO;
     h.csrHi[csrno] = hi & MENVCFG_HI;
     h.mmu.flush();
-    updateSstcLine(h);
+    updateTimerLines(h);
   },
 });
+
 defineCsr(CSR_MSCRATCH, plainCsr("mscratch", ALL, ALL));
 // xepc bit 0 is always zero; bit 1 is writable because C is always on (IALIGN = 16).
 defineCsr(CSR_MEPC, plainCsr("mepc", ~1, ALL));

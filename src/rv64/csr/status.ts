@@ -21,9 +21,12 @@ import {
   MSTATUS_UBE,
   MSTATUS_VS,
   MSTATUSH_UXL,
+  MSTATUSH_GVA,
+  MSTATUSH_MPV,
   PRIV_U,
 } from "../constants.js";
 import { SIGNAL_STOP, type Hart } from "../hart.js";
+import { hasHypervisor } from "./table.js";
 
 /** UXL = SXL = 2 (64-bit), in the high word. */
 export const MSTATUSH_XLEN64 = (2 << 0) | (2 << 2);
@@ -52,8 +55,19 @@ export function readMstatus(h: Hart): { lo: number; hi: number } {
 }
 const statusOut = { lo: 0, hi: 0 };
 
-/** Writes mstatus bits under `mask` (the sstatus view passes a narrower mask). */
-export function writeMstatus(h: Hart, lo: number, mask: number): void {
+/** mstatus high-word bits software can write: GVA and MPV (H extension; Priv §9.4.1). */
+const MSTATUSH_WRITABLE = MSTATUSH_GVA | MSTATUSH_MPV;
+
+/**
+ * Writes mstatus bits under `mask` (the sstatus view passes a narrower mask
+ * and no high word).
+ */
+export function writeMstatus(h: Hart, lo: number, mask: number, hi?: number): void {
+  if (hi !== undefined && hasHypervisor()) {
+    const oldHi = h.csrHi[CSR_MSTATUS];
+    h.csrHi[CSR_MSTATUS] = (oldHi & ~MSTATUSH_WRITABLE) | (hi & MSTATUSH_WRITABLE);
+    if (((oldHi ^ hi) & MSTATUSH_MPV) !== 0) h.mmu.flush();
+  }
   const old = h.csrLo[CSR_MSTATUS];
   let v = (old & ~(mask & MSTATUS_WRITABLE)) | (lo & mask & MSTATUS_WRITABLE);
   const mpp = legalPriv((v & MSTATUS_MPP) >>> MSTATUS_MPP_SHIFT);

@@ -23,12 +23,12 @@ import {
   PRIV_S,
 } from "../constants.js";
 import { SIGNAL_STOP } from "../hart.js";
-import { effectiveMip } from "../trap.js";
+import { effectiveMip } from "../interrupts.js";
 import { isSupportedSatpMode } from "../mmu/page-walk.js";
 import { CSR_ILLEGAL, CSR_OK, csrOut, defineCsr, plainCsr } from "./table.js";
 import { SSTATUS_MASK_HI, SSTATUS_MASK_LO, readMstatus, writeMstatus } from "./status.js";
 import { tvecCsr } from "./machine.js";
-import { sstcEnabled, updateSstcLine } from "../timer.js";
+import { sstcEnabled, updateTimerLines } from "../timer.js";
 
 const ALL = 0xffffffff | 0;
 
@@ -44,15 +44,19 @@ defineCsr(CSR_SSTATUS, {
   },
 });
 
-// Priv §4.1.3: sie/sip expose the delegated bits of mie/mip.
+/**
+ * Priv §4.1.3: sie/sip expose the delegated supervisor bits of mie/mip. The
+ * VS-level and guest-external bits appear in hie/hip instead (Priv §9.2.3).
+ */
+const S_INTERRUPTS = (1 << 1) | (1 << 5) | (1 << 9);
 defineCsr(CSR_SIE, {
   name: "sie",
   read(h) {
     csrOut.hi = 0;
-    return h.csrLo[CSR_MIE] & h.csrLo[CSR_MIDELEG];
+    return h.csrLo[CSR_MIE] & h.csrLo[CSR_MIDELEG] & S_INTERRUPTS;
   },
   write(h, _csrno, lo) {
-    const mask = h.csrLo[CSR_MIDELEG];
+    const mask = h.csrLo[CSR_MIDELEG] & S_INTERRUPTS;
     h.csrLo[CSR_MIE] = (h.csrLo[CSR_MIE] & ~mask) | (lo & mask);
     h.signal |= SIGNAL_STOP;
   },
@@ -64,7 +68,7 @@ defineCsr(CSR_SIP, {
   name: "sip",
   read(h) {
     csrOut.hi = 0;
-    return effectiveMip(h) & h.csrLo[CSR_MIDELEG];
+    return effectiveMip(h) & h.csrLo[CSR_MIDELEG] & S_INTERRUPTS;
   },
   write(h, _csrno, lo) {
     const mask = h.csrLo[CSR_MIDELEG] & SIP_WRITABLE;
@@ -87,7 +91,7 @@ defineCsr(CSR_STIMECMP, {
   write(h, _csrno, lo, hi) {
     h.csrLo[CSR_STIMECMP] = lo;
     h.csrHi[CSR_STIMECMP] = hi;
-    updateSstcLine(h);
+    updateTimerLines(h);
   },
 });
 

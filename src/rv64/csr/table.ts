@@ -66,3 +66,8 @@ export function zeroCsr(name: string): CsrDef {
     write() {},
   };
 }
+
+/** Whether the hypervisor extension's CSRs are registered (src/h-extension). */
+export function hasHypervisor(): boolean {
+  return csrTable[0x600] !== undefined;
+}

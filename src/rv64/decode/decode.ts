@@ -10,8 +10,10 @@ import { illegalInstruction } from "../exec/illegal.js";
 /** Integer writes to x0 land in this slot, so handlers never test rd !== 0. */
 export const X0_SINK = 32;
 
-/** Defs bucketed by major opcode (bits 6:0), most specific mask first. */
-const buckets: InsnDef[][] = buildBuckets(allInstructions);
+/** Defs bucketed by major opcode (bits 6:0), most specific mask first; built on first use. */
+let buckets: InsnDef[][] | null = null;
+
+let builtFrom = 0;
 
 function popcount(v: number): number {
   v = v - ((v >>> 1) & 0x55555555);
@@ -32,6 +34,10 @@ function buildBuckets(defs: readonly InsnDef[]): InsnDef[][] {
 
 /** Finds the table row for a 32-bit instruction, or undefined if none matches. */
 export function lookup(insn: number): InsnDef | undefined {
+  if (buckets === null || builtFrom !== allInstructions.length) {
+    buckets = buildBuckets(allInstructions);
+    builtFrom = allInstructions.length;
+  }
   const bucket = buckets[insn & 0x7f];
   for (let i = 0; i < bucket.length; i++) {
     const def = bucket[i];

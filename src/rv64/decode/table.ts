@@ -14,7 +14,7 @@ import { rv64zicbo } from "../exec/zicbo.js";
 import { zicsr } from "../exec/zicsr.js";
 import { system } from "../exec/system.js";
 
-export const allInstructions: readonly InsnDef[] = [
+export const allInstructions: InsnDef[] = [
   ...rv64i,
   ...rv64m,
   ...rv64a,
@@ -28,3 +28,10 @@ export const allInstructions: readonly InsnDef[] = [
   ...zicsr,
   ...system,
 ];
+
+/** Adds an extension's instructions (the hypervisor extension registers itself this way). */
+export function addInstructions(defs: readonly InsnDef[]): void {
+  for (const def of defs) {
+    if (!allInstructions.includes(def)) allInstructions.push(def);
+  }
+}

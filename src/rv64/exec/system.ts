@@ -8,9 +8,18 @@ import {
   CAUSE_MACHINE_ECALL,
   CAUSE_SUPERVISOR_ECALL,
   CAUSE_USER_ECALL,
+  CAUSE_VIRTUAL_SUPERVISOR_ECALL,
+  CSR_HSTATUS,
   CSR_MEPC,
   CSR_MSTATUS,
   CSR_SEPC,
+  CSR_VSEPC,
+  CSR_VSSTATUS,
+  HSTATUS_SPV,
+  HSTATUS_VTSR,
+  HSTATUS_VTVM,
+  HSTATUS_VTW,
+  MSTATUSH_MPV,
   MSTATUS_MIE,
   MSTATUS_MPIE,
   MSTATUS_MPP,
@@ -26,65 +35,100 @@ import {
   PRIV_S,
   PRIV_U,
 } from "../constants.js";
-import { raiseException, raiseIllegal } from "../trap.js";
+import { raiseException, raiseIllegal, raiseVirtualInstruction } from "../trap.js";
 
-const ECALL_CAUSE = [CAUSE_USER_ECALL, CAUSE_SUPERVISOR_ECALL, 0, CAUSE_MACHINE_ECALL];
-
+/** Priv §9.6.1: ECALL from VS-mode has its own cause (10). */
 function ecall(h: Hart): void {
-  raiseException(h, ECALL_CAUSE[h.priv], 0, 0);
+  const cause = h.priv === PRIV_M ? CAUSE_MACHINE_ECALL
+    : h.priv === PRIV_U ? CAUSE_USER_ECALL
+    : h.virt ? CAUSE_VIRTUAL_SUPERVISOR_ECALL
+    : CAUSE_SUPERVISOR_ECALL;
+  raiseException(h, cause, 0, 0);
 }
 
 function ebreak(h: Hart): void {
   raiseException(h, CAUSE_BREAKPOINT, h.pcLo, h.pcHi);
 }
 
-/** Switches privilege; cached translations and interrupt enables depend on it. */
-function setPriv(h: Hart, priv: number): void {
+/** Switches privilege and V; cached translations and interrupt enables depend on them. */
+function setMode(h: Hart, priv: number, virt: boolean): void {
   h.priv = priv;
+  h.virt = virt;
   h.mmu.flush();
   h.signal |= SIGNAL_STOP;
 }
 
-/** Priv §3.3.2: MRET. */
+/** Priv §3.3.2, §9.6.4: MRET. V becomes MPV unless MPP = M; MPV := 0. */
 function mret(h: Hart, d: Decoded): void {
   if (h.priv < PRIV_M) raiseIllegal(h, d.raw);
   let s = h.csrLo[CSR_MSTATUS];
   const mpp = (s & MSTATUS_MPP) >>> MSTATUS_MPP_SHIFT;
+  const mpv = (h.csrHi[CSR_MSTATUS] & MSTATUSH_MPV) !== 0 && mpp !== PRIV_M;
   s = s & MSTATUS_MPIE ? s | MSTATUS_MIE : s & ~MSTATUS_MIE;
   s = (s | MSTATUS_MPIE) & ~MSTATUS_MPP; // MPP := U
   if (mpp !== PRIV_M) s &= ~MSTATUS_MPRV;
   h.csrLo[CSR_MSTATUS] = s;
-  setPriv(h, mpp);
+  h.csrHi[CSR_MSTATUS] &= ~MSTATUSH_MPV;
+  setMode(h, mpp, mpv);
   h.jumpTo(h.csrLo[CSR_MEPC], h.csrHi[CSR_MEPC]);
 }
 
-/** Priv §3.3.2: SRET; illegal in U, and in S when mstatus.TSR. */
+/**
+ * Priv §3.3.2, §9.6.4: SRET. In HS-mode it returns to SPP with V = hstatus.SPV
+ * (SPV := 0); in VS-mode it uses vsstatus and vsepc and stays in V = 1.
+ * Illegal in U-mode and in HS-mode with mstatus.TSR; a virtual instruction
+ * in VU-mode and in VS-mode with hstatus.VTSR.
+ */
 function sret(h: Hart, d: Decoded): void {
+  if (h.virt) {
+    if (h.priv === PRIV_U || (h.csrLo[CSR_HSTATUS] & HSTATUS_VTSR) !== 0) raiseVirtualInstruction(h, d.raw);
+    const vs = h.csrLo[CSR_VSSTATUS];
+    h.csrLo[CSR_VSSTATUS] = unstackS(vs);
+    setMode(h, (vs & MSTATUS_SPP) !== 0 ? PRIV_S : PRIV_U, true);
+    h.jumpTo(h.csrLo[CSR_VSEPC], h.csrHi[CSR_VSEPC]);
+    return;
+  }
   const s0 = h.csrLo[CSR_MSTATUS];
   if (h.priv < PRIV_S || (h.priv === PRIV_S && (s0 & MSTATUS_TSR) !== 0)) raiseIllegal(h, d.raw);
-  let s = s0;
-  const spp = (s & MSTATUS_SPP) !== 0 ? PRIV_S : PRIV_U;
-  s = s & MSTATUS_SPIE ? s | MSTATUS_SIE : s & ~MSTATUS_SIE;
-  s = (s | MSTATUS_SPIE) & ~MSTATUS_SPP;
-  s &= ~MSTATUS_MPRV; // the new mode is below M
-  h.csrLo[CSR_MSTATUS] = s;
-  setPriv(h, spp);
+  const spv = (h.csrLo[CSR_HSTATUS] & HSTATUS_SPV) !== 0;
+  h.csrLo[CSR_HSTATUS] &= ~HSTATUS_SPV;
+  h.csrLo[CSR_MSTATUS] = unstackS(s0) & ~MSTATUS_MPRV; // the new mode is below M
+  setMode(h, (s0 & MSTATUS_SPP) !== 0 ? PRIV_S : PRIV_U, spv);
   h.jumpTo(h.csrLo[CSR_SEPC], h.csrHi[CSR_SEPC]);
 }
 
+/** sstatus/vsstatus on SRET: SIE = SPIE, SPIE = 1, SPP = U. */
+function unstackS(s: number): number {
+  s = s & MSTATUS_SPIE ? s | MSTATUS_SIE : s & ~MSTATUS_SIE;
+  return (s | MSTATUS_SPIE) & ~MSTATUS_SPP;
+}
+
 /**
- * Priv §3.3.3: WFI. Illegal in U-mode, and below M when mstatus.TW (we
- * never complete within a bounded time, so the trap is immediate).
+ * Priv §3.3.3, §9.6.1: WFI. We never complete within a bounded time, so the
+ * timeout traps are immediate: below M with mstatus.TW, illegal; otherwise
+ * in VU-mode, or in VS-mode with hstatus.VTW, a virtual instruction; in
+ * U-mode, illegal.
  */
 function wfi(h: Hart, d: Decoded): void {
-  if (h.priv === PRIV_U || (h.priv < PRIV_M && (h.csrLo[CSR_MSTATUS] & MSTATUS_TW) !== 0)) raiseIllegal(h, d.raw);
+  if (h.priv < PRIV_M && (h.csrLo[CSR_MSTATUS] & MSTATUS_TW) !== 0) raiseIllegal(h, d.raw);
+  if (h.virt && (h.priv === PRIV_U || (h.csrLo[CSR_HSTATUS] & HSTATUS_VTW) !== 0)) raiseVirtualInstruction(h, d.raw);
+  if (h.priv === PRIV_U) raiseIllegal(h, d.raw);
   h.waiting = true;
   h.signal |= SIGNAL_STOP;
 }
 
-/** Priv §4.2.1: SFENCE.VMA; illegal in U-mode and in S-mode when mstatus.TVM. */
+/**
+ * Priv §4.2.1, §9.6.1: SFENCE.VMA. Illegal in U-mode and in HS-mode with
+ * mstatus.TVM; a virtual instruction in VU-mode and in VS-mode with
+ * hstatus.VTVM. Our TLB holds only the current context's translations, so
+ * every variant flushes it.
+ */
 function sfenceVma(h: Hart, d: Decoded): void {
-  if (h.priv === PRIV_U || (h.priv === PRIV_S && (h.csrLo[CSR_MSTATUS] & MSTATUS_TVM) !== 0)) raiseIllegal(h, d.raw);
+  if (h.virt) {
+    if (h.priv === PRIV_U || (h.csrLo[CSR_HSTATUS] & HSTATUS_VTVM) !== 0) raiseVirtualInstruction(h, d.raw);
+  } else if (h.priv === PRIV_U || (h.priv === PRIV_S && (h.csrLo[CSR_MSTATUS] & MSTATUS_TVM) !== 0)) {
+    raiseIllegal(h, d.raw);
+  }
   h.mmu.flush();
   h.signal |= SIGNAL_STOP;
 }

@@ -5,8 +5,18 @@
 import type { Decoded } from "../decode/decoded.js";
 import type { InsnDef } from "../decode/insn-def.js";
 import type { Hart } from "../hart.js";
-import { CAUSE_STORE_ACCESS, CSR_MENVCFG, CSR_SENVCFG, PRIV_M, PRIV_U } from "../constants.js";
-import { raiseException, raiseIllegal } from "../trap.js";
+import {
+  CAUSE_STORE_ACCESS,
+  CSR_HENVCFG,
+  CSR_MENVCFG,
+  CSR_SENVCFG,
+  ENVCFG_CBCFE,
+  ENVCFG_CBIE_SHIFT,
+  ENVCFG_CBZE,
+  PRIV_M,
+  PRIV_U,
+} from "../constants.js";
+import { raiseException, raiseIllegal, raiseVirtualInstruction } from "../trap.js";
 import { WALK_CBO, WALK_STORE } from "../mmu/page-walk.js";
 import { ACCESS_LOAD, ACCESS_STORE } from "../mmu/mmu.js";
 import { effectivePriv, translate } from "../mmu/translate.js";
@@ -14,10 +24,6 @@ import { effectivePriv, translate } from "../mmu/translate.js";
 /** Cache-block size in bytes (advertised as riscv,cbom/cboz-block-size in the device tree). */
 export const CACHE_BLOCK_SIZE = 64;
 
-// xenvcfg fields (Priv §3.1.18).
-const ENVCFG_CBIE_SHIFT = 4; // 2 bits: 00 illegal, 01 flush, 11 invalidate
-const ENVCFG_CBCFE = 1 << 6;
-const ENVCFG_CBZE = 1 << 7;
 
 /** rs1 aligned down to its cache block (the high word is rs1's). */
 function blockAddress(h: Hart, d: Decoded): number {
@@ -25,14 +31,27 @@ function blockAddress(h: Hart, d: Decoded): number {
 }
 
 /**
- * The enable field of menvcfg (below M) and senvcfg (in U) must both allow
- * the operation, else illegal instruction (Zicbom §2.5.4, Zicboz §2.5.5).
+ * The enable fields (Zicbom §2.5.4, Zicboz §2.5.5, Priv §9.2.5): below M,
+ * menvcfg must enable the operation (else illegal); with V=1, henvcfg too,
+ * and in VU-mode senvcfg (else a virtual instruction); in U-mode senvcfg
+ * (else illegal). `field` extracts the enable from an xenvcfg low word.
  */
-function envcfgAllows(h: Hart, bit: number): boolean {
-  if (h.priv === PRIV_M) return true;
-  if ((h.csrLo[CSR_MENVCFG] & bit) === 0) return false;
-  return h.priv !== PRIV_U || (h.csrLo[CSR_SENVCFG] & bit) !== 0;
+function checkEnabled(h: Hart, d: Decoded, field: (envcfg: number) => boolean): void {
+  if (h.priv === PRIV_M) return;
+  if (!field(h.csrLo[CSR_MENVCFG])) raiseIllegal(h, d.raw);
+  if (h.virt) {
+    if (!field(h.csrLo[CSR_HENVCFG]) || (h.priv === PRIV_U && !field(h.csrLo[CSR_SENVCFG]))) {
+      raiseVirtualInstruction(h, d.raw);
+    }
+  } else if (h.priv === PRIV_U && !field(h.csrLo[CSR_SENVCFG])) {
+    raiseIllegal(h, d.raw);
+  }
 }
+
+const cleanFlushEnabled = (envcfg: number): boolean => (envcfg & ENVCFG_CBCFE) !== 0;
+const zeroEnabled = (envcfg: number): boolean => (envcfg & ENVCFG_CBZE) !== 0;
+// CBIE = 00 disables CBO.INVAL; 01 and 11 perform it (as a flush or an invalidate, the same here).
+const invalEnabled = (envcfg: number): boolean => ((envcfg >>> ENVCFG_CBIE_SHIFT) & 3) !== 0;
 
 /** Checks that a load or store may touch the block: store page/access faults otherwise. */
 function checkManagementAccess(h: Hart, d: Decoded): void {
@@ -46,25 +65,20 @@ function checkManagementAccess(h: Hart, d: Decoded): void {
 }
 
 function cboClean(h: Hart, d: Decoded): void {
-  if (!envcfgAllows(h, ENVCFG_CBCFE)) raiseIllegal(h, d.raw);
+  checkEnabled(h, d, cleanFlushEnabled);
   checkManagementAccess(h, d);
 }
 
 const cboFlush = cboClean;
 
 function cboInval(h: Hart, d: Decoded): void {
-  // CBIE = 00 makes CBO.INVAL illegal below M; 01 and 11 perform it (as a flush or an invalidate, same here).
-  if (h.priv !== PRIV_M) {
-    const m = (h.csrLo[CSR_MENVCFG] >>> ENVCFG_CBIE_SHIFT) & 3;
-    const s = (h.csrLo[CSR_SENVCFG] >>> ENVCFG_CBIE_SHIFT) & 3;
-    if (m === 0 || (h.priv === PRIV_U && s === 0)) raiseIllegal(h, d.raw);
-  }
+  checkEnabled(h, d, invalEnabled);
   checkManagementAccess(h, d);
 }
 
 /** Zicboz: CBO.ZERO stores zeros to the whole block, as a store for every check. */
 function cboZero(h: Hart, d: Decoded): void {
-  if (!envcfgAllows(h, ENVCFG_CBZE)) raiseIllegal(h, d.raw);
+  checkEnabled(h, d, zeroEnabled);
   const lo = blockAddress(h, d);
   const hi = h.xh[d.rs1];
   const paddr = translate(h, lo, hi, ACCESS_STORE, WALK_STORE);

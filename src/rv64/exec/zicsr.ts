@@ -5,7 +5,8 @@ import type { Decoded } from "../decode/decoded.js";
 import type { InsnDef } from "../decode/insn-def.js";
 import { SIGNAL_STOP, type Hart } from "../hart.js";
 import { CSR_OK, csrOut, csrTable } from "../csr/all.js";
-import { raiseException, raiseIllegal } from "../trap.js";
+import { raiseException, raiseIllegal, raiseVirtualInstruction } from "../trap.js";
+import { PRIV_S, PRIV_U } from "../constants.js";
 
 const OP_WRITE = 0;
 const OP_SET = 1;
@@ -14,14 +15,36 @@ const OP_CLEAR = 2;
 /**
  * Performs one CSR instruction. `doRead` is false for CSRRW(I) with rd = x0,
  * `doWrite` false for CSRRS/C(I) with a zero source (Unpriv §7.1: no
- * side effects of the skipped half). Returns the old value's low word, high in csrOut.hi.
+ * side effects of the skipped half). The old value lands in rd.
+ *
+ * Access rules, in order (Priv §2.1, §9.6.1):
+ * - the CSR must exist, and a write must not target a read-only number;
+ * - V=0: the privilege must reach the CSR's level (bits 9:8; level 2,
+ *   hypervisor CSRs, belongs to HS-mode);
+ * - V=1: M-level CSRs are illegal; hypervisor/VS CSRs, and S-level CSRs from
+ *   VU-mode, raise a virtual-instruction exception (they would be allowed in
+ *   HS-mode); S-level numbers that have a VS copy (0x200 + low bits) reach
+ *   that copy — the one place HS-vs-VS aliasing is decided;
+ * - then the row's own predicate (FS, counter enables, TVM/VTVM, Sstc...).
  */
 export function csrAccess(h: Hart, d: Decoded, op: number, srcLo: number, srcHi: number, doRead: boolean, doWrite: boolean): void {
-  const csrno = d.imm;
-  const def = csrTable[csrno];
-  if (def === undefined) raiseIllegal(h, d.raw);
-  if (h.priv < ((csrno >>> 8) & 3)) raiseIllegal(h, d.raw);
-  if (doWrite && (csrno >>> 10) === 3) raiseIllegal(h, d.raw);
+  let csrno = d.imm;
+  let def = csrTable[csrno];
+  if (def === undefined || (doWrite && (def.write === undefined || csrno >>> 10 === 3))) raiseIllegal(h, d.raw);
+  const level = (csrno >>> 8) & 3;
+  if (h.virt) {
+    if (level === 3) raiseIllegal(h, d.raw);
+    if (level === 2 || (level === 1 && h.priv === PRIV_U)) raiseVirtualInstruction(h, d.raw);
+    if (level === 1) {
+      const vs = csrTable[csrno + 0x100];
+      if (vs !== undefined) {
+        csrno += 0x100;
+        def = vs;
+      }
+    }
+  } else if (h.priv < (level === 2 ? PRIV_S : level)) {
+    raiseIllegal(h, d.raw);
+  }
   if (def.predicate !== undefined) {
     const verdict = def.predicate(h, csrno, doWrite);
     if (verdict !== CSR_OK) raiseException(h, verdict, d.raw, 0);
@@ -33,7 +56,6 @@ export function csrAccess(h: Hart, d: Decoded, op: number, srcLo: number, srcHi:
     oldHi = csrOut.hi;
   }
   if (doWrite) {
-    if (def.write === undefined) raiseIllegal(h, d.raw);
     let lo = srcLo;
     let hi = srcHi;
     if (op === OP_SET) {
@@ -43,7 +65,7 @@ export function csrAccess(h: Hart, d: Decoded, op: number, srcLo: number, srcHi:
       lo = oldLo & ~srcLo;
       hi = oldHi & ~srcHi;
     }
-    def.write(h, csrno, lo, hi);
+    def.write!(h, csrno, lo, hi);
     // A CSR write may change what the run loop caches (FP state, interrupts, translation).
     h.signal |= SIGNAL_STOP;
   }

@@ -17,7 +17,8 @@ import {
   CAUSE_STORE_ACCESS,
 } from "../constants.js";
 import { raiseException } from "../trap.js";
-import { translate } from "./translate.js";
+import { translate, translateAs } from "./translate.js";
+import { WALK_AMO, WALK_FETCH, WALK_HLVX, WALK_LOAD, WALK_STORE } from "./page-walk.js";
 
 export const ACCESS_FETCH = 0;
 export const ACCESS_LOAD = 1;
@@ -168,7 +169,7 @@ export class Mmu {
       raiseException(this.hart, isLoadReserved ? CAUSE_MISALIGNED_LOAD : CAUSE_MISALIGNED_STORE, lo, hi);
     }
     const kind = isLoadReserved ? ACCESS_LOAD : ACCESS_STORE;
-    const paddr = translate(this.hart, lo, hi, kind, isLoadReserved ? 1 : 3);
+    const paddr = translate(this.hart, lo, hi, kind, isLoadReserved ? WALK_LOAD : WALK_AMO);
     if (this.ram.offsetOf(paddr, size) < 0 || !this.hart.pmp.allows(paddr, size, kind, this.hart)) {
       raiseException(this.hart, isLoadReserved ? CAUSE_LOAD_ACCESS : CAUSE_STORE_ACCESS, lo, hi);
     }
@@ -185,7 +186,7 @@ export class Mmu {
   fetchPage(lo: number, hi: number): number {
     const i = (lo >>> 12) & TLB_MASK;
     if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi) return this.ramOff[i];
-    const paddr = translate(this.hart, lo, hi, ACCESS_FETCH, 0);
+    const paddr = translate(this.hart, lo, hi, ACCESS_FETCH, WALK_FETCH);
     const off = this.ram.offsetOf(paddr, 2);
     if (off < 0) {
       const dev = this.phys.findDevice(paddr, 2);
@@ -202,13 +203,60 @@ export class Mmu {
 
   /** Reads a 16-bit parcel for fetch through the slow path (page-straddling or ROM code). */
   fetchParcel(lo: number, hi: number): number {
-    const paddr = translate(this.hart, lo, hi, ACCESS_FETCH, 0);
+    const paddr = translate(this.hart, lo, hi, ACCESS_FETCH, WALK_FETCH);
     if (!this.hart.pmp.allows(paddr, 2, ACCESS_FETCH, this.hart)) raiseException(this.hart, CAUSE_FETCH_ACCESS, lo, hi);
     const off = this.ram.offsetOf(paddr, 2);
     if (off >= 0) return this.u8[off] | (this.u8[off + 1] << 8);
     const dev = this.phys.findDevice(paddr, 2);
     if (dev === undefined || !dev.executable) raiseException(this.hart, CAUSE_FETCH_ACCESS, lo, hi);
     return dev.read(paddr - dev.base, 2) & 0xffff;
+  }
+
+  // ---- HLV, HLVX, HSV (Priv §9.3.1): explicit accesses as though V=1 at
+  // privilege hstatus.SPVP, never through (or into) the TLB.
+
+  /** Privilege of the virtual-machine access in progress, or -1. */
+  private guestPriv = -1;
+  /** The access in progress is HLVX: execute permission instead of read. */
+  private guestHlvx = false;
+
+  /** Runs a load as HLV/HLVX: returns the low word (sign- or zero-extension is the caller's), high word in this.hi. */
+  loadGuest(lo: number, hi: number, size: number, priv: number, hlvx: boolean): number {
+    this.guestPriv = priv;
+    this.guestHlvx = hlvx;
+    try {
+      return this.loadSlow(lo, hi, size);
+    } finally {
+      this.guestPriv = -1;
+      this.guestHlvx = false;
+    }
+  }
+
+  /** Runs a store as HSV. */
+  storeGuest(lo: number, hi: number, size: number, vLo: number, vHi: number, priv: number): void {
+    this.guestPriv = priv;
+    try {
+      this.storeSlow(lo, hi, size, vLo, vHi);
+    } finally {
+      this.guestPriv = -1;
+    }
+  }
+
+  /** Translation for a data access: normal, or as the virtual-machine access in progress. */
+  private translateData(lo: number, hi: number, kind: number, walkKind: number): number {
+    if (this.guestPriv < 0) return translate(this.hart, lo, hi, kind, walkKind);
+    return translateAs(this.hart, lo, hi, this.guestHlvx ? WALK_HLVX : walkKind, this.guestPriv, true);
+  }
+
+  /**
+   * PMP for a data access. A virtual-machine access is checked at its own
+   * privilege (VS as S, VU as U); HLVX needs both execute and read (Priv §9.3.1).
+   */
+  private pmpAllows(paddr: number, size: number, kind: number): boolean {
+    const pmp = this.hart.pmp;
+    if (this.guestPriv < 0) return pmp.allows(paddr, size, kind, this.hart);
+    if (this.guestHlvx && !pmp.allowsAt(paddr, size, ACCESS_FETCH, this.guestPriv)) return false;
+    return pmp.allowsAt(paddr, size, kind, this.guestPriv);
   }
 
   // ---- slow paths
@@ -221,7 +269,7 @@ export class Mmu {
 
   private loadSlow(lo: number, hi: number, size: number): number {
     if ((lo & (size - 1)) !== 0 && (lo & 4095) + size > PAGE_SIZE) return this.loadSplit(lo, hi, size);
-    const paddr = translate(this.hart, lo, hi, ACCESS_LOAD, 1);
+    const paddr = this.translateData(lo, hi, ACCESS_LOAD, WALK_LOAD);
     return this.loadPhysical(paddr, size, lo, hi, true);
   }
 
@@ -232,7 +280,7 @@ export class Mmu {
     for (let k = 0; k < size; k++) {
       const aLo = (lo + k) | 0;
       const aHi = (hi + ((aLo >>> 0) < (lo >>> 0) ? 1 : 0)) | 0;
-      const b = this.loadPhysical(translate(this.hart, aLo, aHi, ACCESS_LOAD, 1), 1, aLo, aHi, false);
+      const b = this.loadPhysical(this.translateData(aLo, aHi, ACCESS_LOAD, WALK_LOAD), 1, aLo, aHi, false);
       if (k < 4) vLo |= b << (8 * k);
       else vHi |= b << (8 * (k - 4));
     }
@@ -243,10 +291,10 @@ export class Mmu {
   /** Reads `size` bytes at a physical address; `vLo/vHi` is the virtual address for faults. */
   loadPhysical(paddr: number, size: number, vLo: number, vHi: number, mayFill: boolean): number {
     const hart = this.hart;
-    if (!hart.pmp.allows(paddr, size, ACCESS_LOAD, hart)) raiseException(hart, CAUSE_LOAD_ACCESS, vLo, vHi);
+    if (!this.pmpAllows(paddr, size, ACCESS_LOAD)) raiseException(hart, CAUSE_LOAD_ACCESS, vLo, vHi);
     const off = this.ram.offsetOf(paddr, size);
     if (off >= 0) {
-      if (mayFill && hart.pmp.coversPage(paddr - (paddr % PAGE_SIZE), ACCESS_LOAD, hart)) {
+      if (mayFill && this.guestPriv < 0 && hart.pmp.coversPage(paddr - (paddr % PAGE_SIZE), ACCESS_LOAD, hart)) {
         this.fill(((vLo >>> 12) & TLB_MASK) | LOAD_BASE, vLo, vHi, off & -PAGE_SIZE);
       }
       const u8 = this.u8;
@@ -277,7 +325,7 @@ export class Mmu {
       for (let k = 0; k < size; k++) {
         const aLo = (lo + k) | 0;
         const aHi = (hi + ((aLo >>> 0) < (lo >>> 0) ? 1 : 0)) | 0;
-        const p = translate(this.hart, aLo, aHi, ACCESS_STORE, 2);
+        const p = this.translateData(aLo, aHi, ACCESS_STORE, WALK_STORE);
         this.checkStorable(p, 1, aLo, aHi);
         paddrs.push(p);
       }
@@ -286,12 +334,12 @@ export class Mmu {
       }
       return;
     }
-    const paddr = translate(this.hart, lo, hi, ACCESS_STORE, 2);
+    const paddr = this.translateData(lo, hi, ACCESS_STORE, WALK_STORE);
     this.storePhysical(paddr, size, vLo, vHi, lo, hi, true);
   }
 
   private checkStorable(paddr: number, size: number, vLo: number, vHi: number): void {
-    if (!this.hart.pmp.allows(paddr, size, ACCESS_STORE, this.hart)) raiseException(this.hart, CAUSE_STORE_ACCESS, vLo, vHi);
+    if (!this.pmpAllows(paddr, size, ACCESS_STORE)) raiseException(this.hart, CAUSE_STORE_ACCESS, vLo, vHi);
     if (this.ram.offsetOf(paddr, size) < 0 && this.phys.findDevice(paddr, size) === undefined) {
       raiseException(this.hart, CAUSE_STORE_ACCESS, vLo, vHi);
     }
@@ -300,7 +348,7 @@ export class Mmu {
   /** Writes `size` bytes at a physical address; `aLo/aHi` is the virtual address for faults. */
   storePhysical(paddr: number, size: number, vLo: number, vHi: number, aLo: number, aHi: number, mayFill: boolean): void {
     const hart = this.hart;
-    if (!hart.pmp.allows(paddr, size, ACCESS_STORE, hart)) raiseException(hart, CAUSE_STORE_ACCESS, aLo, aHi);
+    if (!this.pmpAllows(paddr, size, ACCESS_STORE)) raiseException(hart, CAUSE_STORE_ACCESS, aLo, aHi);
     const off = this.ram.offsetOf(paddr, size);
     if (off < 0) {
       const dev = this.phys.findDevice(paddr, size);
@@ -316,7 +364,7 @@ export class Mmu {
       this.phys.noteRamWrite(paddr, size, page, flags);
       if ((flags & PAGE_CODE) !== 0) hart.signal |= SIGNAL_STOP;
       if ((flags & PAGE_WATCHED) !== 0 && this.phys.onWatchedWrite !== null) this.phys.onWatchedWrite(paddr, size);
-    } else if (mayFill && hart.pmp.coversPage(paddr - (paddr % PAGE_SIZE), ACCESS_STORE, hart)) {
+    } else if (mayFill && this.guestPriv < 0 && hart.pmp.coversPage(paddr - (paddr % PAGE_SIZE), ACCESS_STORE, hart)) {
       this.fill(((aLo >>> 12) & TLB_MASK) | STORE_BASE, aLo, aHi, off & -PAGE_SIZE);
     }
   }

@@ -3,7 +3,7 @@ import { Hart } from "../../../src/rv64/hart.js";
 import { PhysicalMemory, Ram } from "../../../src/rv64/memory.js";
 import { runHart } from "../../../src/rv64/run-loop.js";
 import { CSR_MSTATUS, MSTATUS_FS } from "../../../src/rv64/constants.js";
-import "../../../src/rv64/csr/all.js";
+import "../../../src/h-extension/index.js";
 
 export const RAM_BASE = 0x80000000;
 

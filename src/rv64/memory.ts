@@ -78,8 +78,8 @@ export class PhysicalMemory {
   readonly codePages: (Decoded[] | undefined)[];
   /** LR reservation per hart: physical address, or -1 for none (Unpriv §13.2). */
   readonly reservation: number[] = [];
-  /** Called after a store to a PAGE_WATCHED page, with the physical address. */
-  onWatchedWrite: ((paddr: number) => void) | null = null;
+  /** Called after a store to a PAGE_WATCHED page, with its physical address and size in bytes. */
+  onWatchedWrite: ((paddr: number, size: number) => void) | null = null;
 
   constructor(readonly ram: Ram) {
     this.codePages = new Array(ram.size / PAGE_SIZE);

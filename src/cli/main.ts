@@ -1,0 +1,60 @@
+// The `rvhv` command: parse, call the library, print. Returns the process
+// exit status; bin/rvhv.js runs the bundled copy of this module.
+import { pathToFileURL } from "node:url";
+import { UsageError } from "./args.js";
+import { EXIT_USAGE, type Io } from "./io.js";
+import { runCommand } from "./run.js";
+import { testCommand } from "./test.js";
+
+const USAGE = `usage: rvhv run <elf> [--mem MiB] [--max-insns N] [--stats]
+       rvhv test <paths...> [--timeout-insns N] [--jobs N]
+`;
+
+const HELP = `${USAGE}
+run    runs a bare-metal RV64 ELF program: one hart in M-mode at the entry point,
+       RAM at 0x80000000, console output and exit through HTIF (the program's
+       tohost/fromhost symbols). The exit status is the program's exit code.
+         --mem MiB          RAM size (default 256)
+         --max-insns N      stop after N instructions (exit status 3)
+         --stats            print instructions, seconds and MIPS on stderr
+test   runs every ELF program under the given files and directories (riscv-tests)
+       on a fresh machine each; prints PASS, FAIL (test N), TIMEOUT or ERROR per
+       program in path order, then a count. Exit status 1 if any did not pass.
+         --timeout-insns N  instructions before a program counts as TIMEOUT (default 10000000)
+         --jobs N           worker threads (default: the number of CPUs)
+
+Exit status 2: bad command line or program file; 4: the machine stopped without
+the program exiting (for example WFI with no interrupt source).
+`;
+
+const processIo: Io = { stdout: process.stdout, stderr: process.stderr };
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const options = argv.slice(0, argv.includes("--") ? argv.indexOf("--") : argv.length);
+  if (options.includes("--help") || options.includes("-h") || argv[0] === "help") {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  try {
+    switch (argv[0]) {
+      case "run":
+        return runCommand(argv.slice(1), io);
+      case "test":
+        return await testCommand(argv.slice(1), io);
+      case undefined:
+        io.stderr.write(USAGE);
+        return EXIT_USAGE;
+      default:
+        throw new UsageError(`unknown command '${argv[0]}'`);
+    }
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`rvhv: ${e.message} (usage: rvhv --help)\n`);
+    return EXIT_USAGE;
+  }
+}
+
+// Run directly (node dist/rvhv.js, or tsx src/cli/main.ts) rather than through bin/rvhv.js.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,41 @@
+// One `rvhv test` case: a program run on a fresh bare machine, judged the
+// riscv-tests way (exit code 0 passes; otherwise the code is the number of
+// the failing test, TESTNUM = tohost >> 1).
+import { BareMachine } from "../devices/bare-machine.js";
+import { ElfError, readProgramFile } from "../loader/elf.js";
+
+export type TestOutcome =
+  | { kind: "pass" }
+  | { kind: "fail"; code: number }
+  | { kind: "timeout" }
+  | { kind: "error"; reason: string };
+
+export function runTestCase(path: string, timeoutInsns: number): TestOutcome {
+  try {
+    const machine = new BareMachine();
+    machine.onConsole = () => {};
+    machine.loadElf(readProgramFile(path));
+    const result = machine.run({ maxInsns: timeoutInsns });
+    if (result.reason === "exit") return result.exitCode === 0 ? { kind: "pass" } : { kind: "fail", code: result.exitCode };
+    if (result.reason === "max-insns") return { kind: "timeout" };
+    return { kind: "error", reason: result.error ?? "machine stopped" };
+  } catch (e) {
+    if (e instanceof ElfError) return { kind: "error", reason: e.message };
+    // A bug in the emulator: report it against this test and carry on with the others.
+    return { kind: "error", reason: `internal error: ${String((e as Error).message ?? e).split("\n")[0]}` };
+  }
+}
+
+/** The report line for one test. */
+export function formatOutcome(outcome: TestOutcome, name: string): string {
+  switch (outcome.kind) {
+    case "pass":
+      return `PASS ${name}`;
+    case "fail":
+      return `FAIL (test ${outcome.code}) ${name}`;
+    case "timeout":
+      return `TIMEOUT ${name}`;
+    case "error":
+      return `ERROR: ${outcome.reason} ${name}`;
+  }
+}

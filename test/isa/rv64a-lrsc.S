@@ -1,11 +1,11 @@
-# RV64A load-reserved / store-conditional (Unpriv §13.2).
+# RV64A load-reserved / store-conditional (Unpriv §14.2).
 # SC writes 0 to rd on success and 1 ("unspecified failure", the only
 # failure code defined) on failure; a failed SC does not write memory.
 #include "rvhv-test.h"
 
 RVHV_CODE_BEGIN
 
-  CASE 1                                                        # Unpriv §13.2: LR.D then SC.D to the same address succeeds
+  CASE 1                                                        # Unpriv §14.2: LR.D then SC.D to the same address succeeds
   la a1, lrbuf
   li a2, 0x1111111111111111
   sd a2, 0(a1)
@@ -17,7 +17,7 @@ RVHV_CODE_BEGIN
   ld a5, 0(a1)
   CHECK a5, 0x2222222222222222
 
-  CASE 2                                                        # Unpriv §13.2: LR.W sign-extends; SC.W succeeds and writes 4 bytes only
+  CASE 2                                                        # Unpriv §14.2: LR.W sign-extends; SC.W succeeds and writes 4 bytes only
   la a1, lrbuf
   li a2, 0x5a5a5a5a80000000
   sd a2, 0(a1)
@@ -29,7 +29,7 @@ RVHV_CODE_BEGIN
   ld a5, 0(a1)
   CHECK a5, 0x5a5a5a5a12345678
 
-  CASE 3                                                        # Unpriv §13.2: an SC with no reservation fails and leaves memory alone
+  CASE 3                                                        # Unpriv §14.2: an SC with no reservation fails and leaves memory alone
   la a1, lrbuf
   li a2, 0x3333
   sd a2, 0(a1)
@@ -41,7 +41,7 @@ RVHV_CODE_BEGIN
   ld a5, 0(a1)
   CHECK a5, 0x3333
 
-  CASE 4                                                        # Unpriv §13.2: executing an SC invalidates the reservation, so a second SC fails
+  CASE 4                                                        # Unpriv §14.2: executing an SC invalidates the reservation, so a second SC fails
   la a1, lrbuf
   sd zero, 0(a1)
   lr.d a0, (a1)
@@ -54,7 +54,7 @@ RVHV_CODE_BEGIN
   ld a5, 0(a1)
   CHECK a5, 0x55
 
-  CASE 5                                                        # Unpriv §13.2: SC must fail if its address is not in the reservation set
+  CASE 5                                                        # Unpriv §14.2: SC must fail if its address is not in the reservation set
   la a1, lrbuf
   la a6, lrother
   li a2, 0x77
@@ -68,7 +68,7 @@ RVHV_CODE_BEGIN
   sc.d a4, a3, (a1)                                             # ... and that failed SC still ended the reservation
   CHECK a4, 1
 
-  CASE 6                                                        # Unpriv §13.2: SC pairs with the most recent LR in program order
+  CASE 6                                                        # Unpriv §14.2: SC pairs with the most recent LR in program order
   la a1, lrbuf
   la a6, lrother
   lr.d a0, (a1)
@@ -77,11 +77,11 @@ RVHV_CODE_BEGIN
   sc.d a4, a3, (a1)
   CHECK a4, 1
 
-  # The two cases below check rvhv's choices where Unpriv §13.2 and Priv §3.3.2
+  # The two cases below check rvhv's choices where Unpriv §14.2 and Priv §3.3.2
   # allow, without requiring, the reservation to be lost: any store by the
   # hart to the reserved doubleword, and any trap, clear it (as a cache line
   # lost to a snoop would on hardware), so an SC after them fails.
-  CASE 7                                                        # rvhv (Unpriv §13.2 permits): a store to the reserved doubleword between LR and SC makes SC fail
+  CASE 7                                                        # rvhv (Unpriv §14.2 permits): a store to the reserved doubleword between LR and SC makes SC fail
   la a1, lrbuf
   li a2, 0xaa
   sd a2, 0(a1)
@@ -94,7 +94,7 @@ RVHV_CODE_BEGIN
   ld a5, 0(a1)
   CHECK a5, 0xbb
 
-  CASE 8                                                        # rvhv (Unpriv §13.2 permits): the reservation set is the aligned doubleword; a store to its other word also clears it
+  CASE 8                                                        # rvhv (Unpriv §14.2 permits): the reservation set is the aligned doubleword; a store to its other word also clears it
   la a1, lrbuf
   sd zero, 0(a1)
   lr.w a0, (a1)
@@ -123,7 +123,7 @@ RVHV_CODE_BEGIN
   ld a5, 0(a1)
   CHECK a5, 0
 
-  CASE 10                                                       # rvhv (Unpriv §13.2): a store outside the reserved doubleword keeps the reservation
+  CASE 10                                                       # rvhv (Unpriv §14.2): a store outside the reserved doubleword keeps the reservation
   la a1, lrbuf
   la a6, lrother
   sd zero, 0(a1)
@@ -136,7 +136,7 @@ RVHV_CODE_BEGIN
   ld a5, 0(a1)
   CHECK a5, 0x56
 
-  CASE 11                                                       # Unpriv §13.2: a retry loop (LR; add; SC; bnez) completes
+  CASE 11                                                       # Unpriv §14.2: a retry loop (LR; add; SC; bnez) completes
   la a1, lrbuf
   li a2, 41
   sd a2, 0(a1)
@@ -148,7 +148,7 @@ RVHV_CODE_BEGIN
   ld a5, 0(a1)
   CHECK a5, 42
 
-  CASE 12                                                       # Unpriv §13.2: SC with rd = rs2 stores the old rs2, then writes the status to rd
+  CASE 12                                                       # Unpriv §14.2: SC with rd = rs2 stores the old rs2, then writes the status to rd
   la a1, lrbuf
   sd zero, 0(a1)
   lr.d a0, (a1)

@@ -1,5 +1,5 @@
 # RV64M multiply and divide (Unpriv §13: "M" Extension), including the
-# division-by-zero and overflow results of Table 13.1 (no trap is raised).
+# division-by-zero and overflow results its table gives (no trap is raised).
 #include "rvhv-test.h"
 
 RVHV_CODE_BEGIN
@@ -33,12 +33,12 @@ RVHV_CODE_BEGIN
   TEST_RR 24, remu, 0x0000000000000002, -20, 6                        # Unpriv §13.2: REMU is unsigned
   TEST_RR 25, divu, 0x0000000000000000, 20, -6                        # Unpriv §13.2: DIVU by a huge divisor
   TEST_RR 26, remu, 0x0000000000000014, 20, -6                        # Unpriv §13.2: REMU by a huge divisor
-  TEST_RR 27, div, 0xffffffffffffffff, 12345, 0                       # Unpriv §13.2 Table 13.1: DIV by zero gives -1
-  TEST_RR 28, divu, 0xffffffffffffffff, 12345, 0                      # Unpriv §13.2 Table 13.1: DIVU by zero gives 2^64-1
-  TEST_RR 29, rem, 0x0000000000003039, 12345, 0                       # Unpriv §13.2 Table 13.1: REM by zero gives the dividend
-  TEST_RR 30, remu, 0xffffffffffffcfc7, -12345, 0                     # Unpriv §13.2 Table 13.1: REMU by zero gives the dividend
-  TEST_RR 31, div, 0x8000000000000000, 0x8000000000000000, -1         # Unpriv §13.2 Table 13.1: DIV overflow gives the dividend
-  TEST_RR 32, rem, 0x0000000000000000, 0x8000000000000000, -1         # Unpriv §13.2 Table 13.1: REM overflow gives 0
+  TEST_RR 27, div, 0xffffffffffffffff, 12345, 0                       # Unpriv §13.2: DIV by zero gives -1
+  TEST_RR 28, divu, 0xffffffffffffffff, 12345, 0                      # Unpriv §13.2: DIVU by zero gives 2^64-1
+  TEST_RR 29, rem, 0x0000000000003039, 12345, 0                       # Unpriv §13.2: REM by zero gives the dividend
+  TEST_RR 30, remu, 0xffffffffffffcfc7, -12345, 0                     # Unpriv §13.2: REMU by zero gives the dividend
+  TEST_RR 31, div, 0x8000000000000000, 0x8000000000000000, -1         # Unpriv §13.2: DIV overflow gives the dividend
+  TEST_RR 32, rem, 0x0000000000000000, 0x8000000000000000, -1         # Unpriv §13.2: REM overflow gives 0
   TEST_RR 33, div, 0x0000000000000001, 0x8000000000000000, 0x8000000000000000  # Unpriv §13.2: DIV most negative by itself
   TEST_RR 34, divu, 0x0000000000000001, 0x8000000000000000, 0x8000000000000000 # Unpriv §13.2: DIVU
 
@@ -49,12 +49,12 @@ RVHV_CODE_BEGIN
   TEST_RR 38, divuw, 0xfffffffffffffffe, 0xfffffffe, 1                # Unpriv §13.2: DIVUW sign-extends its 32-bit result
   TEST_RR 39, remw, 0xfffffffffffffffe, 0xffffffec, 6                 # Unpriv §13.2: REMW signed 32-bit
   TEST_RR 40, remuw, 0x0000000000000002, 0xffffffec, 6                # Unpriv §13.2: REMUW unsigned 32-bit
-  TEST_RR 41, divw, 0xffffffffffffffff, 5, 0x100000000                # Unpriv §13.2 Table 13.1: DIVW by (32-bit) zero gives -1
-  TEST_RR 42, divuw, 0xffffffffffffffff, 5, 0                         # Unpriv §13.2 Table 13.1: DIVUW by zero gives 2^32-1, sign-extended
-  TEST_RR 43, remw, 0xffffffff80000001, 0x80000001, 0                 # Unpriv §13.2 Table 13.1: REMW by zero gives the sign-extended dividend
-  TEST_RR 44, remuw, 0xffffffff80000001, 0x80000001, 0                # Unpriv §13.2 Table 13.1: REMUW by zero gives the sign-extended dividend
-  TEST_RR 45, divw, 0xffffffff80000000, 0x80000000, -1                # Unpriv §13.2 Table 13.1: DIVW overflow gives -2^31
-  TEST_RR 46, remw, 0x0000000000000000, 0x80000000, -1                # Unpriv §13.2 Table 13.1: REMW overflow gives 0
+  TEST_RR 41, divw, 0xffffffffffffffff, 5, 0x100000000                # Unpriv §13.2: DIVW by (32-bit) zero gives -1
+  TEST_RR 42, divuw, 0xffffffffffffffff, 5, 0                         # Unpriv §13.2: DIVUW by zero gives 2^32-1, sign-extended
+  TEST_RR 43, remw, 0xffffffff80000001, 0x80000001, 0                 # Unpriv §13.2: REMW by zero gives the sign-extended dividend
+  TEST_RR 44, remuw, 0xffffffff80000001, 0x80000001, 0                # Unpriv §13.2: REMUW by zero gives the sign-extended dividend
+  TEST_RR 45, divw, 0xffffffff80000000, 0x80000000, -1                # Unpriv §13.2: DIVW overflow gives -2^31
+  TEST_RR 46, remw, 0x0000000000000000, 0x80000000, -1                # Unpriv §13.2: REMW overflow gives 0
   TEST_RR 47, remuw, 0x0000000000000001, 0x123456789, 7               # Unpriv §13.2: REMUW of 0x23456789 by 7
 
   TEST_RR_SAME 48, mulhu, 0xfffffffffffffffe, -1                      # Unpriv §13.1: rd = rs1 = rs2

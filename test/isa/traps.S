@@ -110,8 +110,8 @@ RVHV_CODE_BEGIN
   # ---- Illegal instructions: mtval = the instruction bits (Priv §3.1.16).
   TEST_ILLEGAL 9, 0xfe0575b3, .4byte 0xfe0575b3                 # Unpriv §2.4: OP with funct7 = 1111111 is reserved; mtval = the 32 bits
   TEST_ILLEGAL 10, 0x0205151b, .4byte 0x0205151b                # Unpriv §4.2.1: SLLIW with imm[5] = 1 is reserved on RV64
-  TEST_ILLEGAL 11, 0x00009c7d, .2byte 0x9c7d                    # Unpriv §16.8: reserved CA encoding; mtval = the 16 bits, zero-extended
-  TEST_ILLEGAL 12, 0x00000000, .2byte 0x0000                    # Unpriv §16.2: the all-zero 16-bit parcel is illegal
+  TEST_ILLEGAL 11, 0x00009c7d, .2byte 0x9c7d                    # Unpriv §26.8: reserved CA encoding; mtval = the 16 bits, zero-extended
+  TEST_ILLEGAL 12, 0x00000000, .2byte 0x0000                    # Unpriv §26.5.4: the all-zero 16-bit parcel is illegal
   TEST_ILLEGAL 13, 0xffffffff, .4byte 0xffffffff                # Unpriv §1.5: the all-ones pattern is illegal; mtval holds the first 32 bits
 
   # ---- CSR access rules (Priv §2.1).
@@ -161,19 +161,19 @@ RVHV_CODE_BEGIN
   CHECK a0, 0x1234
   TEST_FETCH_FAULT 42, UNMAPPED_ADDR                            # Priv §3.1.15: instruction access fault, mcause 1, mepc = mtval = target
 
-  # ---- Misaligned atomics raise address-misaligned (Unpriv §13.4, §13.2): mtval = the address.
+  # ---- Misaligned atomics raise address-misaligned (Unpriv §14.4, §14.2): mtval = the address.
   la s4, abuf
   addi s5, s4, 2
   addi s6, s4, 4
   addi s7, s4, 1
-  TEST_TRAP 43, CAUSE_MISALIGNED_STORE, s5, amoadd.w a0, a1, (s5)   # Unpriv §13.4: misaligned AMO.W raises store/AMO address misaligned (6)
-  TEST_TRAP 44, CAUSE_MISALIGNED_STORE, s6, amoadd.d a0, a1, (s6)   # Unpriv §13.4: AMO.D must be 8-byte aligned
-  TEST_TRAP 45, CAUSE_MISALIGNED_STORE, s7, amoswap.d a0, a1, (s7)  # Unpriv §13.4: AMOSWAP.D at an odd address
-  TEST_TRAP 46, CAUSE_MISALIGNED_LOAD, s5, lr.w a0, (s5)            # Unpriv §13.2: misaligned LR raises load address misaligned (4)
-  TEST_TRAP 47, CAUSE_MISALIGNED_LOAD, s6, lr.d a0, (s6)            # Unpriv §13.2: LR.D must be 8-byte aligned
-  TEST_TRAP 48, CAUSE_MISALIGNED_STORE, s5, sc.w a0, a1, (s5)       # Unpriv §13.2: misaligned SC raises store/AMO address misaligned (6)
-  TEST_TRAP 49, CAUSE_MISALIGNED_STORE, s6, sc.d a0, a1, (s6)       # Unpriv §13.2: SC.D must be 8-byte aligned
-  CASE 50                                                       # Unpriv §13.4: a trapping AMO writes neither memory nor rd
+  TEST_TRAP 43, CAUSE_MISALIGNED_STORE, s5, amoadd.w a0, a1, (s5)   # Unpriv §14.4: misaligned AMO.W raises store/AMO address misaligned (6)
+  TEST_TRAP 44, CAUSE_MISALIGNED_STORE, s6, amoadd.d a0, a1, (s6)   # Unpriv §14.4: AMO.D must be 8-byte aligned
+  TEST_TRAP 45, CAUSE_MISALIGNED_STORE, s7, amoswap.d a0, a1, (s7)  # Unpriv §14.4: AMOSWAP.D at an odd address
+  TEST_TRAP 46, CAUSE_MISALIGNED_LOAD, s5, lr.w a0, (s5)            # Unpriv §14.2: misaligned LR raises load address misaligned (4)
+  TEST_TRAP 47, CAUSE_MISALIGNED_LOAD, s6, lr.d a0, (s6)            # Unpriv §14.2: LR.D must be 8-byte aligned
+  TEST_TRAP 48, CAUSE_MISALIGNED_STORE, s5, sc.w a0, a1, (s5)       # Unpriv §14.2: misaligned SC raises store/AMO address misaligned (6)
+  TEST_TRAP 49, CAUSE_MISALIGNED_STORE, s6, sc.d a0, a1, (s6)       # Unpriv §14.2: SC.D must be 8-byte aligned
+  CASE 50                                                       # Unpriv §14.4: a trapping AMO writes neither memory nor rd
   CHECK_ADDR s4, abuf
   ld a2, 0(s4)
   CHECK a2, 0x0123456789abcdef

@@ -1,5 +1,5 @@
 # Zicntr base counters cycle, time, instret (Unpriv §8.1) and their machine
-# counterparts mcycle/minstret (Priv §3.1.11). From M-mode they are always
+# counterparts mcycle/minstret (Priv §3.1.10). From M-mode they are always
 # readable; the user names are read-only (see traps.S for the write cases).
 #include "rvhv-test.h"
 
@@ -46,7 +46,7 @@ RVHV_CODE_BEGIN
   j rvhv_fail
 6:
 
-  CASE 4                                                        # Priv §3.1.11: minstret is writable; instret then continues from the written value
+  CASE 4                                                        # Priv §3.1.10: minstret is writable; instret then continues from the written value
   li a1, 0x100000000
   csrw minstret, a1
   csrr a0, instret
@@ -56,7 +56,7 @@ RVHV_CODE_BEGIN
   j rvhv_fail
 8:
 
-  CASE 5                                                        # Priv §3.1.11: mcycle is writable; cycle is its read-only shadow
+  CASE 5                                                        # Priv §3.1.10: mcycle is writable; cycle is its read-only shadow
   li a1, 0x200000000
   csrw mcycle, a1
   csrr a0, cycle

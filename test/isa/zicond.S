@@ -1,4 +1,4 @@
-# Zicond conditional zero (Unpriv §30, "Zicond"): czero.eqz rd = (rs2 == 0) ? 0 : rs1;
+# Zicond conditional zero (Unpriv §12, "Zicond"): czero.eqz rd = (rs2 == 0) ? 0 : rs1;
 # czero.nez rd = (rs2 != 0) ? 0 : rs1. rs2 is tested in all 64 bits.
 #include "rvhv-test.h"
 

@@ -129,7 +129,7 @@ RVHV_CODE_BEGIN
   CHECK_REG a1, a2
   CASE 16                                                       # Priv §3.1.5: mhartid of the only hart is 0
   CHECK_CSR mhartid, 0
-  CASE 17                                                       # Priv §3.1.6.3: on RV64, mstatus.SXL and UXL read 2 (XLEN 64)
+  CASE 17                                                       # Priv §3.1.6.2: on RV64, mstatus.SXL and UXL read 2 (XLEN 64)
   csrr a0, mstatus
   srli a0, a0, 32
   andi a0, a0, 0xf

@@ -26,6 +26,11 @@
  *   t5, t6   scratch of the CHECK macros: never live across a macro.
  *   t0       scratch of the FP case macros.
  * The FP case macros use fa0-fa3 and a0-a1; the integer ones a0-a3.
+ *
+ * Every case carries a comment naming the rule it checks. Section numbers
+ * ("Unpriv §14.2", "Priv §3.1.16") are those of the ratified 20240411
+ * Unprivileged and Privileged ISA manuals; "rvhv" marks a choice the spec
+ * leaves to the implementation.
  */
 #ifndef RVHV_TEST_H
 #define RVHV_TEST_H

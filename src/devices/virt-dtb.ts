@@ -5,6 +5,10 @@
 // power/reset device. CPUs also carry the newer `riscv,isa-base` and
 // `riscv,isa-extensions` properties (Linux devicetree bindings,
 // riscv/extensions.yaml), which Linux 6.7+ prefers over `riscv,isa`.
+// The harts this tree describes: the core with the hypervisor extension
+// loaded. (Importing it before exec/zicbo.js also lets the core's modules
+// initialise in their usual order.)
+import "../h-extension/index.js";
 import { CACHE_BLOCK_SIZE } from "../rv64/exec/zicbo.js";
 import { IRQ_M_EXT, IRQ_M_SOFT, IRQ_M_TIMER, IRQ_S_EXT } from "../rv64/constants.js";
 import { CLINT_BASE, CLINT_SIZE } from "./clint.js";

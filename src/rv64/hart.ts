@@ -3,7 +3,8 @@
 import { PRIV_M } from "./constants.js";
 import type { PhysicalMemory } from "./memory.js";
 import { Mmu } from "./mmu/mmu.js";
-import { Decoded } from "./decode/decoded.js";
+import type { Decoded } from "./decode/decoded.js";
+import { uncached as uncachedInsn } from "./run-loop.js";
 import { resetCsrs } from "./csr/reset.js";
 import { Pmp } from "./mmu/pmp.js";
 
@@ -49,8 +50,13 @@ export class Hart {
   irqLines = 0;
   /** Guest external interrupt lines (hgeip, bits GEILEN:1), driven by the platform's interrupt file. */
   hgeipLines = 0;
-  /** The instruction executing now (for trap-time details such as htinst). */
-  insn: Decoded = new Decoded();
+  /**
+   * Decoded slots of the code page executing now, or null while an uncached
+   * instruction runs (run-loop.ts sets it once per page, not per
+   * instruction); currentInsn() finds the instruction for trap-time details
+   * such as htinst.
+   */
+  codeSlots: Decoded[] | null = null;
 
   /** Extras for the next trap entry, set by whoever raises it (trap.ts consumes and clears them). */
   trapTval2Lo = 0;
@@ -96,6 +102,11 @@ export class Hart {
     if (lines === this.irqLines) return;
     this.irqLines = lines;
     this.signal |= SIGNAL_STOP;
+  }
+
+  /** The instruction executing now. */
+  currentInsn(): Decoded {
+    return this.codeSlots !== null ? this.codeSlots[(this.pcLo & 4095) >>> 1] : uncachedInsn;
   }
 
   /** minstret: instructions retired so far, including the current slice. */

@@ -12,7 +12,7 @@ import { TRAP, enterTrap } from "./trap.js";
 import { pendingInterrupt, wakesFromWfi } from "./interrupts.js";
 
 /** Decode buffer for instructions that are never cached (page-straddling or ROM). */
-const uncached = new Decoded();
+export const uncached = new Decoded();
 
 /**
  * Runs hart `h` for up to `budget` instructions, or until it waits for an
@@ -57,6 +57,7 @@ function runPage(h: Hart): void {
   const u16 = h.phys.ram.u16;
   const slots = h.phys.codePage(pageOff >>> 12);
   const parcelBase = pageOff >>> 1;
+  h.codeSlots = slots;
   let off = h.pcLo & 4095;
   for (;;) {
     const d = slots[off >>> 1];
@@ -66,7 +67,6 @@ function runPage(h: Hart): void {
       decodeInto(d, lo16, off === 4094 ? 0 : u16[parcelBase + (off >>> 1) + 1]);
     }
     h.pcLo = vaBase | off;
-    h.insn = d;
     d.exec(h, d);
     h.sliceLeft--;
     if (h.signal !== 0) {
@@ -102,7 +102,7 @@ function runUncached(h: Hart): void {
   }
   decodeInto(uncached, lo16, hi16);
   const d = uncached;
-  h.insn = d;
+  h.codeSlots = null;
   d.exec(h, d);
   h.sliceLeft--;
   const jumped = (h.signal & SIGNAL_JUMP) !== 0;

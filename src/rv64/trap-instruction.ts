@@ -16,7 +16,7 @@ const OPCODE_SYSTEM = 0x73;
 
 /** Transformed form of the instruction now executing, for a fault at virtual address low word `tvalLo`. */
 export function transformedInstruction(h: Hart, tvalLo: number): number {
-  const d = h.insn;
+  const d = h.currentInsn();
   const compressed = d.len === 2;
   const insn = compressed ? expandCompressed(d.raw) : d.raw;
   const rs1 = (insn >>> 15) & 31;

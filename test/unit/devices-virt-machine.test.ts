@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { VirtMachine, type VirtMachineOptions } from "../../src/devices/virt-machine.js";
 import { readFdt, cells } from "./support/fdt-reader.js";
@@ -75,6 +76,38 @@ describe.skipIf(!HAVE_CROSS_GCC)(`VirtMachine running a bare-metal program${HAVE
     expect(text).toBe("hello\ntimer\nipi\nready\ngot p\n");
   });
 });
+
+// Debian's opensbi package (the firmware QEMU's virt machine boots).
+const OPENSBI = "/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.elf";
+const HAVE_OPENSBI = existsSync(OPENSBI);
+
+describe.skipIf(!HAVE_CROSS_GCC || !HAVE_OPENSBI)(
+  `VirtMachine booting OpenSBI${HAVE_OPENSBI ? "" : ` (${OPENSBI} not found: apt-get install opensbi)`}`,
+  () => {
+    it("runs OpenSBI fw_dynamic, which starts an S-mode payload that shuts down through SBI SRST", async () => {
+      const m = new VirtMachine({
+        memBytes: 128 * MiB,
+        harts: 2,
+        bios: readFileSync(OPENSBI),
+        kernel: buildProgram("sbi-payload").bin,
+        icount: true,
+      });
+      let text = "";
+      m.onConsoleOutput = (bytes) => {
+        text += new TextDecoder().decode(bytes);
+      };
+      const result = await m.run({ maxInsns: 100_000_000 });
+      expect(text).toContain("OpenSBI v");
+      expect(text).toMatch(/Platform HART Count\s+: 2\r?\n/);
+      expect(text).toMatch(/Platform Console Device\s+: uart8250\r?\n/);
+      expect(text).toMatch(/Platform Shutdown Device\s+: sifive_test\r?\n/);
+      expect(text).toMatch(/Domain0 Next Address\s+: 0x0000000080200000\r?\n/);
+      expect(text).toMatch(/Boot HART ISA Extensions\s+: .*sstc/);
+      expect(text).toMatch(/hello from S-mode\r?\n$/);
+      expect(result.reason).toBe("poweroff");
+    });
+  },
+);
 
 describe("VirtMachine boot layout", () => {
   // A firmware that only spins: the layout is what is checked here.

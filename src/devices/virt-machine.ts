@@ -51,7 +51,7 @@ const SLICE = 1 << 14;
 export const ICOUNT_INSNS_PER_TICK = 10;
 /** Host time between yields to the event loop while busy (ms), so input and timers get through. */
 const YIELD_MS = 10;
-/** setTimeout's limit is 2^31 - 1 ms; longer sleeps are taken in pieces. */
+/** setTimeout's limit is 2^31 - 1 ms; longer waits are taken in pieces. */
 const MAX_SLEEP_MS = 2 ** 30;
 const TICKS_PER_MS = TIMEBASE_HZ / 1000;
 
@@ -264,7 +264,9 @@ export class VirtMachine {
   /**
    * Every hart waits for an interrupt and none is deliverable: wait for the
    * next timer deadline or console input. In icount mode time is not the
-   * host's, so it jumps to the deadline at once.
+   * host's, so it jumps to the deadline at once. With no deadline the wait
+   * is for input alone; like QEMU, the machine then stays up (a timer keeps
+   * the process alive) rather than return.
    */
   private async idle(): Promise<void> {
     const deadline = this.nextTimerDeadline();
@@ -275,14 +277,14 @@ export class VirtMachine {
     }
     const ms = this.icount ? Infinity : (deadline - this.now()) / TICKS_PER_MS;
     await new Promise<void>((resolve) => {
-      const done = (): void => {
-        if (timer !== undefined) clearTimeout(timer);
-        this.wake = null;
-        resolve();
-      };
-      const timer = ms === Infinity ? undefined : setTimeout(done, Math.min(Math.max(0, Math.ceil(ms)), MAX_SLEEP_MS));
+      const timer = setTimeout(done, Math.min(Math.max(0, Math.ceil(ms)), MAX_SLEEP_MS));
       this.wake = done;
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
     });
+    this.wake = null;
     this.refreshTimers();
   }
 

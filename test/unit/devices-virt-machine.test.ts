@@ -8,14 +8,17 @@ const MiB = 1024 * 1024;
 
 /**
  * Runs devices-tour.S: it prints "ready" when it waits for a key; we type
- * `key` then. Returns the result and the console text.
+ * `key` then, or `keyDelayMs` later. Returns the result and the console text.
  */
-async function tour(options: Omit<VirtMachineOptions, "memBytes" | "harts">, key: string) {
+async function tour(options: Omit<VirtMachineOptions, "memBytes" | "harts">, key: string, keyDelayMs?: number) {
   const m = new VirtMachine({ memBytes: 64 * MiB, harts: 2, ...options });
   let text = "";
   m.onConsoleOutput = (bytes) => {
     text += new TextDecoder().decode(bytes);
-    if (text.endsWith("ready\n")) m.pushConsoleInput(new TextEncoder().encode(key));
+    if (!text.endsWith("ready\n")) return;
+    const type = () => m.pushConsoleInput(new TextEncoder().encode(key));
+    if (keyDelayMs === undefined) type();
+    else setTimeout(type, keyDelayMs);
   };
   const result = await m.run({ maxInsns: 50_000_000 });
   return { result, text, machine: m };
@@ -54,12 +57,19 @@ describe.skipIf(!HAVE_CROSS_GCC)(`VirtMachine running a bare-metal program${HAVE
     expect(result).toMatchObject({ reason: "reboot", exitCode: 0 });
   });
 
-  it("with host time, sleeps through the timer wait instead of spinning", async () => {
-    const { result, text } = await tour({ bios: program.elf }, "p");
+  it("with host time, sleeps through the timer wait and the wait for input instead of spinning", async () => {
+    const { result, text } = await tour({ bios: program.elf }, "p", 100);
     expect(text).toBe("hello\ntimer\nipi\nready\ngot p\n");
     expect(result.reason).toBe("poweroff");
-    expect(result.seconds).toBeGreaterThanOrEqual(0.19);
+    expect(result.seconds).toBeGreaterThanOrEqual(0.29);
     expect(result.instructions).toBeLessThan(100_000);
+  });
+
+  it("in icount mode, waits for input that arrives later", async () => {
+    const a = await tour({ bios: program.elf, icount: true }, "p", 50);
+    const b = await tour({ bios: program.elf, icount: true }, "p");
+    expect(a.text).toBe("hello\ntimer\nipi\nready\ngot p\n");
+    expect(a.result.instructions).toBe(b.result.instructions);
   });
 
   it("stops at maxInsns and resumes where it left off", async () => {

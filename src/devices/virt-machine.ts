@@ -9,17 +9,19 @@
 //   0x1000_0000  NS16550A UART, PLIC source 10              (uart16550.ts)
 //   0x8000_0000  RAM
 //
-// Boot: the firmware (`bios`, ELF or raw) is loaded at 0x8000_0000, a kernel
-// at the next 2 MiB boundary after it (0x8020_0000 for OpenSBI), an initrd
-// at kernel + min(RAM/2, 128 MiB) (riscv_load_initrd), the device tree at
-// the top of RAM (below 3 GiB) aligned down to 2 MiB (riscv_load_fdt).
-// Every hart starts at 0x1000, whose reset code enters the firmware with
+// Boot: the firmware (`bios`) is loaded at 0x8000_0000 (raw) or at its
+// physical addresses (ELF), a kernel at the next 2 MiB boundary after it
+// (0x8020_0000 for OpenSBI), an initrd at kernel + min(RAM/2, 128 MiB)
+// (QEMU 7.2's riscv_load_initrd; 8.1 raised the cap to 512 MiB), the device
+// tree at the top of RAM (below 3 GiB) aligned down to 2 MiB
+// (riscv_load_fdt). Every hart starts at 0x1000, whose reset code enters
+// the firmware at 0x8000_0000 (whatever an ELF's entry, as on QEMU) with
 // a0 = hart id, a1 = device tree, a2 = &fw_dynamic_info.
 //
 // Scheduling: one thread runs the harts in turn, SLICE instructions each,
-// in a fixed order. After every slice the timer lines (MTIP from the CLINT,
-// STIP from Sstc's stimecmp) are re-evaluated; device registers drive
-// their lines as they are written. When a whole round retires nothing,
+// in a fixed order. After every slice the timer lines (MTIP from the CLINT;
+// STIP and VSTIP from Sstc's stimecmp and vstimecmp) are re-evaluated;
+// device registers drive their lines as they are written. When a whole round retires nothing,
 // every hart is in WFI with nothing to wake it: the machine sleeps until the
 // next timer deadline or console input instead of spinning.
 //

@@ -59,8 +59,6 @@ const ub = new Unpacked();
 const uc = new Unpacked();
 const X = new Int32Array(4);
 const Y = new Int32Array(4);
-/** The rounding mode of the operation in progress (saves threading it through the wide helpers). */
-let rm_ = RM_RNE;
 
 // ---- unpacking
 
@@ -243,12 +241,12 @@ function roundPack(fmt: number, sign: number, exp: number, sHi: number, sLo: num
 }
 
 /** Rounds sign * X * 2^(e - 125), X nonzero with any leading-bit position. */
-function roundPackWide(fmt: number, sign: number, e: number): number {
+function roundPackWide(fmt: number, sign: number, e: number, rm: number): number {
   const sh = clz128(X) - 2;
   if (sh > 0) shiftLeft128(X, sh);
   else if (sh < 0) shiftRightJam128(X, -sh);
   shiftRightJam128(X, 63);
-  return roundPack(fmt, sign, e - sh, X[1], X[0], rm_);
+  return roundPack(fmt, sign, e - sh, X[1], X[0], rm);
 }
 
 /** X = the exact product of ua and ub's significands; returns e such that the product is X * 2^(e - 125). */
@@ -269,10 +267,11 @@ function addendToY(u: Unpacked): void {
 /**
  * Rounds (sx: X * 2^(ex-125)) + (sy: Y * 2^(ey-125)), both nonzero. Jamming
  * while aligning is exact enough: a shift of more than one bit leaves at
- * most one bit of cancellation, and both values have 19 zero bits at the
- * bottom, so a one-bit shift loses nothing.
+ * most one bit of cancellation, and the low 19 bits of both values are zero
+ * (a product of two 53-bit significands spans at most 106 bits), so a
+ * one-bit shift loses nothing.
  */
-function addWide(fmt: number, sx: number, ex: number, sy: number, ey: number): number {
+function addWide(fmt: number, sx: number, ex: number, sy: number, ey: number, rm: number): number {
   let e = ex;
   if (ex >= ey) shiftRightJam128(Y, ex - ey);
   else {
@@ -284,7 +283,7 @@ function addWide(fmt: number, sx: number, ex: number, sy: number, ey: number): n
   else {
     const c = cmp128(X, Y);
     // IEEE 754 §6.3: an exact zero sum of opposite-signed operands is +0, or -0 when rounding down.
-    if (c === 0) return packZero(fmt, rm_ === RM_RDN ? 1 : 0);
+    if (c === 0) return packZero(fmt, rm === RM_RDN ? 1 : 0);
     if (c > 0) sub128(X, Y);
     else {
       sub128(Y, X);
@@ -292,7 +291,7 @@ function addWide(fmt: number, sx: number, ex: number, sy: number, ey: number): n
       sign = sy;
     }
   }
-  return roundPackWide(fmt, sign, e);
+  return roundPackWide(fmt, sign, e, rm);
 }
 
 // ---- operations. Operands are bit patterns (a single in the low word);
@@ -300,7 +299,6 @@ function addWide(fmt: number, sx: number, ex: number, sy: number, ey: number): n
 
 export function addSlow(fmt: number, aLo: number, aHi: number, bLo: number, bHi: number, rm: number): number {
   fres.flags = 0;
-  rm_ = rm;
   unpack(ua, fmt, aLo, aHi);
   unpack(ub, fmt, bLo, bHi);
   if (isNaNClass(ua) || isNaNClass(ub)) return packNaNOperands(fmt, ua, ub, null);
@@ -321,12 +319,11 @@ export function addSlow(fmt: number, aLo: number, aHi: number, bLo: number, bHi:
   set128(X, ua.sigLo, ua.sigHi);
   shiftLeft128(X, 63);
   addendToY(ub);
-  return addWide(fmt, ua.sign, ua.exp, ub.sign, ub.exp);
+  return addWide(fmt, ua.sign, ua.exp, ub.sign, ub.exp, rm);
 }
 
 export function mulSlow(fmt: number, aLo: number, aHi: number, bLo: number, bHi: number, rm: number): number {
   fres.flags = 0;
-  rm_ = rm;
   unpack(ua, fmt, aLo, aHi);
   unpack(ub, fmt, bLo, bHi);
   if (isNaNClass(ua) || isNaNClass(ub)) return packNaNOperands(fmt, ua, ub, null);
@@ -336,7 +333,7 @@ export function mulSlow(fmt: number, aLo: number, aHi: number, bLo: number, bHi:
     return packInf(fmt, sign);
   }
   if (ua.cls === CLS_ZERO || ub.cls === CLS_ZERO) return packZero(fmt, sign);
-  return roundPackWide(fmt, sign, productToX());
+  return roundPackWide(fmt, sign, productToX(), rm);
 }
 
 /** a * b + c with one rounding (IEEE 754 §5.4.1 fusedMultiplyAdd). */
@@ -351,7 +348,6 @@ export function fmaSlow(
   rm: number,
 ): number {
   fres.flags = 0;
-  rm_ = rm;
   unpack(ua, fmt, aLo, aHi);
   unpack(ub, fmt, bLo, bHi);
   unpack(uc, fmt, cLo, cHi);
@@ -375,9 +371,9 @@ export function fmaSlow(
     return cLo;
   }
   const e = productToX();
-  if (uc.cls === CLS_ZERO) return roundPackWide(fmt, sp, e);
+  if (uc.cls === CLS_ZERO) return roundPackWide(fmt, sp, e, rm);
   addendToY(uc);
-  return addWide(fmt, sp, e, uc.sign, uc.exp);
+  return addWide(fmt, sp, e, uc.sign, uc.exp, rm);
 }
 
 export function divSlow(fmt: number, aLo: number, aHi: number, bLo: number, bHi: number, rm: number): number {
@@ -464,7 +460,7 @@ export function sqrtSlow(fmt: number, aLo: number, aHi: number, rm: number): num
   return roundPack(fmt, 0, exp >> 1, sHi, sLo, rm);
 }
 
-/** Converts between formats (fcvt.s.d, fcvt.d.s). */
+/** Converts between formats (the exact path of fcvt.s.d). */
 export function convertSlow(toFmt: number, fromFmt: number, lo: number, hi: number, rm: number): number {
   fres.flags = 0;
   unpack(ua, fromFmt, lo, hi);

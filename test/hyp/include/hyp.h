@@ -325,6 +325,10 @@ hyp_pt_next:
 
 hyp_body:
   .option pop
+  /* Test code is uncompressed (4-byte aligned) unless a case asks for RVC:
+     every case then sits at the same kind of address whatever the layout,
+     and no instruction straddles a page. */
+  .option norvc
 .endm
 
 /* Resets the H state (see hyp_reset above). */
@@ -521,6 +525,44 @@ hyp_body:
   csrr t5, mepc
   CHECK_ADDR t5, .Lhyp_ecall\@
   CHECK_FROM \mode
+.endm
+
+/*
+ * A block of code run in \mode:
+ *
+ *   GUEST_BEGIN VS
+ *     ...instructions run in VS-mode...
+ *   GUEST_END VS          # ECALL back to M-mode; checks it came from VS-mode
+ *
+ * The numeric labels 7, 8 and 9 belong to these macros; code between them
+ * must not define them. A trap inside the block lands at the GUEST_END
+ * check, which then fails unless the trap was its ECALL.
+ */
+.macro GUEST_BEGIN mode
+  la tp, 8f
+  ENTER \mode, 9f
+9:
+.endm
+
+.macro GUEST_END mode
+7:
+  ecall
+8:
+  li tp, 0
+  ECALL_CAUSE t6, \mode
+  csrr t5, mcause
+  CHECK_REG t5, t6
+  csrr t5, mepc
+  CHECK_ADDR t5, 7b
+  CHECK_FROM \mode
+.endm
+
+/* Like GUEST_BEGIN, but for a block expected to trap: GUEST_TRAPPED then
+   checks nothing itself, so the test inspects the trap. */
+.macro GUEST_TRAPPED
+  ecall
+8:
+  li tp, 0
 .endm
 
 #endif

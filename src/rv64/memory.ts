@@ -76,7 +76,7 @@ export class PhysicalMemory {
   readonly mmus: StoreTlbOwner[] = [];
   /** Decoded instructions per RAM page (indexed by page number; 2-byte slots). */
   readonly codePages: (Decoded[] | undefined)[];
-  /** LR reservation per hart: physical address, or -1 for none (Unpriv §13.2). */
+  /** LR reservation per hart: physical address, or -1 for none (Unpriv §14.2). */
   readonly reservation: number[] = [];
   /** Called after a store to a PAGE_WATCHED page, with its physical address and size in bytes. */
   onWatchedWrite: ((paddr: number, size: number) => void) | null = null;

@@ -1,4 +1,4 @@
-// Floating-point CSRs fflags, frm, fcsr (Unpriv §21.2) and the mstatus.FS
+// Floating-point CSRs fflags, frm, fcsr (Unpriv §20.2) and the mstatus.FS
 // rules every F/D instruction follows (Priv §3.1.6.6).
 import { CSR_FCSR, CSR_FFLAGS, CSR_FRM, CSR_MSTATUS, CSR_VSSTATUS, MSTATUS_FS } from "../constants.js";
 import type { Hart } from "../hart.js";

@@ -1,5 +1,5 @@
-// A extension (Unpriv §13): LR/SC and AMOs, .W and .D. Aligned only
-// (misaligned ones raise address-misaligned, Unpriv §13.4); they act on RAM
+// A extension (Unpriv §14): LR/SC and AMOs, .W and .D. Aligned only
+// (misaligned ones raise address-misaligned, Unpriv §14.4); they act on RAM
 // only (elsewhere: access fault). Harts interleave at instruction
 // granularity, so each AMO is atomic by construction.
 import type { Decoded } from "../decode/decoded.js";
@@ -16,7 +16,7 @@ function ramWord(h: Hart, paddr: number): number {
   return (paddr - h.phys.ram.base) >>> 2;
 }
 
-// ---- LR/SC (Unpriv §13.2). The reservation set is the aligned doubleword;
+// ---- LR/SC (Unpriv §14.2). The reservation set is the aligned doubleword;
 // any store to it (by any hart), a trap, or an SC clears it.
 
 function lrW(h: Hart, d: Decoded): void {
@@ -55,7 +55,7 @@ function scD(h: Hart, d: Decoded): void {
   storeConditional(h, d, 8);
 }
 
-// ---- AMOs (Unpriv §13.4): rd = old value; memory = op(old, rs2).
+// ---- AMOs (Unpriv §14.4): rd = old value; memory = op(old, rs2).
 
 type Op32 = (old: number, src: number) => number;
 

@@ -160,7 +160,7 @@ export class Mmu {
     this.storeSlow(lo, hi, 8, vLo, vHi);
   }
 
-  // ---- atomics (Unpriv §13.2, §13.4): aligned only; the access needs both
+  // ---- atomics (Unpriv §14.2, §13.4): aligned only; the access needs both
   // read and write permission, and faults report as store/AMO faults.
 
   /** Translates an AMO/LR/SC address; returns the physical address. */

@@ -3,7 +3,7 @@
 // 0x8000_0000, and HTIF (found through the ELF's `tohost`/`fromhost`
 // symbols) for console output and exit. There are no interrupt sources, and
 // time is derived from the instruction count, so a run is deterministic.
-import { Hart, SIGNAL_STOP } from "../rv64/hart.js";
+import { Hart } from "../rv64/hart.js";
 import { PhysicalMemory, Ram } from "../rv64/memory.js";
 import { runHart } from "../rv64/run-loop.js";
 import "../h-extension/index.js";
@@ -78,22 +78,8 @@ export class BareMachine {
       Number(tohost),
       fromhost === undefined ? null : Number(fromhost),
       (text) => this.onConsole(text),
-      () => this.endSlice(),
+      () => this.hart.endSlice(),
     );
-  }
-
-  /**
-   * Ends the current run slice after the executing instruction (the store to
-   * tohost that asked to exit), so nothing runs after the exit and the
-   * instruction count is exact. Shrinking the budget keeps retired() right.
-   */
-  private endSlice(): void {
-    const h = this.hart;
-    if (h.sliceLeft > 1) {
-      h.sliceBudget -= h.sliceLeft - 1;
-      h.sliceLeft = 1;
-    }
-    h.signal |= SIGNAL_STOP;
   }
 
   /** Runs until the program exits, `maxInsns` instructions have run, or the machine cannot go on. */

@@ -31,7 +31,7 @@
 // any hart (a step is a retired or trapping instruction), and an idle
 // machine jumps mtime straight to the next deadline. A run is then
 // deterministic given the same console input at the same points.
-import { Hart, SIGNAL_STOP } from "../rv64/hart.js";
+import { Hart } from "../rv64/hart.js";
 import { PhysicalMemory, Ram } from "../rv64/memory.js";
 import { runHart } from "../rv64/run-loop.js";
 import { sstcEnabled, updateTimerLines, vsSstcEnabled } from "../rv64/timer.js";
@@ -327,12 +327,7 @@ export class VirtMachine {
    */
   private requestExit(event: SysconEvent, code: number): void {
     this.exit = { event, code };
-    const h = this.current;
-    if (h !== null && h.sliceLeft > 1) {
-      h.sliceBudget -= h.sliceLeft - 1;
-      h.sliceLeft = 1;
-      h.signal |= SIGNAL_STOP;
-    }
+    this.current?.endSlice();
   }
 
   private putConsoleByte(byte: number): void {

@@ -104,6 +104,19 @@ export class Hart {
     this.signal |= SIGNAL_STOP;
   }
 
+  /**
+   * Ends the current run slice right after the executing instruction (a
+   * device asked the machine to stop: poweroff, HTIF exit). Shrinking the
+   * budget keeps retired() exact.
+   */
+  endSlice(): void {
+    if (this.sliceLeft > 1) {
+      this.sliceBudget -= this.sliceLeft - 1;
+      this.sliceLeft = 1;
+    }
+    this.signal |= SIGNAL_STOP;
+  }
+
   /** The instruction executing now. */
   currentInsn(): Decoded {
     return this.codeSlots !== null ? this.codeSlots[(this.pcLo & 4095) >>> 1] : uncachedInsn;

@@ -5,12 +5,10 @@
 // power/reset device. CPUs also carry the newer `riscv,isa-base` and
 // `riscv,isa-extensions` properties (Linux devicetree bindings,
 // riscv/extensions.yaml), which Linux 6.7+ prefers over `riscv,isa`.
-// The harts this tree describes: the core with the hypervisor extension
-// loaded. (Importing it before exec/zicbo.js also lets the core's modules
-// initialise in their usual order.)
+// The harts this tree describes: the core with the hypervisor extension loaded.
 import "../h-extension/index.js";
-import { CACHE_BLOCK_SIZE } from "../rv64/exec/zicbo.js";
-import { IRQ_M_EXT, IRQ_M_SOFT, IRQ_M_TIMER, IRQ_S_EXT } from "../rv64/constants.js";
+import { CACHE_BLOCK_SIZE, IRQ_M_EXT, IRQ_M_SOFT, IRQ_M_TIMER, IRQ_S_EXT } from "../rv64/constants.js";
+import { hartIsaExtensions, riscvIsaString } from "../rv64/isa.js";
 import { CLINT_BASE, CLINT_SIZE } from "./clint.js";
 import { DeviceTree } from "./fdt.js";
 import { PLIC_BASE, PLIC_NDEV, PLIC_SIZE } from "./plic.js";
@@ -20,46 +18,6 @@ import { UART_BASE, UART_CLOCK_HZ, UART_IRQ, UART_SIZE } from "./uart16550.js";
 export const VIRT_DRAM_BASE = 0x80000000;
 /** mtime frequency (virt's RISCV_ACLINT_DEFAULT_TIMEBASE_FREQ). */
 export const TIMEBASE_HZ = 10_000_000;
-
-/**
- * The extensions the hart implements, in the ISA manual's canonical order
- * (Unpriv "ISA Extension Naming Conventions"): single letters, then Z
- * extensions by category and name, then S extensions. Keep in step with
- * src/rv64 (decode/table.ts, csr/, mmu/page-walk.ts); H is there because
- * every machine loads src/h-extension.
- */
-export const HART_ISA_EXTENSIONS: readonly string[] = [
-  "i",
-  "m",
-  "a",
-  "f",
-  "d",
-  "c",
-  "h",
-  "zicbom",
-  "zicboz",
-  "zicntr",
-  "zicond",
-  "zicsr",
-  "zifencei",
-  "zihintpause",
-  "zihpm",
-  "zba",
-  "zbb",
-  "zbs",
-  "sstc",
-  "svade",
-  "svadu",
-  "svnapot",
-  "svpbmt",
-];
-
-/** The `riscv,isa` string: "rv64" + single letters, then "_"-separated multi-letter names. */
-export function riscvIsaString(extensions: readonly string[] = HART_ISA_EXTENSIONS): string {
-  const single = extensions.filter((e) => e.length === 1).join("");
-  const multi = extensions.filter((e) => e.length > 1);
-  return ["rv64" + single, ...multi].join("_");
-}
 
 /** Sv57 is the widest mode the page walker implements (Sv39 and Sv48 too). */
 const MMU_TYPE = "riscv,sv57";
@@ -111,7 +69,7 @@ export function buildVirtDeviceTree(config: VirtDtbConfig): DeviceTree {
     cpu.setString("compatible", "riscv");
     cpu.setString("riscv,isa", riscvIsaString());
     cpu.setString("riscv,isa-base", "rv64i");
-    cpu.setStrings("riscv,isa-extensions", [...HART_ISA_EXTENSIONS]);
+    cpu.setStrings("riscv,isa-extensions", hartIsaExtensions());
     cpu.setU32("riscv,cbom-block-size", CACHE_BLOCK_SIZE);
     cpu.setU32("riscv,cboz-block-size", CACHE_BLOCK_SIZE);
     cpu.setString("mmu-type", MMU_TYPE);

@@ -177,3 +177,6 @@ export const ENVCFGH_ADUE = 1 << 29;
 // htinst/mtinst pseudoinstructions for implicit VS-stage accesses (Priv §9.6.3).
 export const TINST_PSEUDO_READ64 = 0x3000;
 export const TINST_PSEUDO_WRITE64 = 0x3020;
+
+/** Zicbom/Zicboz cache-block size in bytes (riscv,cbom/cboz-block-size in the device tree). */
+export const CACHE_BLOCK_SIZE = 64;

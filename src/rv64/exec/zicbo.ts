@@ -6,6 +6,7 @@ import type { Decoded } from "../decode/decoded.js";
 import type { InsnDef } from "../decode/insn-def.js";
 import type { Hart } from "../hart.js";
 import {
+  CACHE_BLOCK_SIZE,
   CAUSE_STORE_ACCESS,
   CSR_HENVCFG,
   CSR_MENVCFG,
@@ -20,9 +21,6 @@ import { raiseException, raiseIllegal, raiseVirtualInstruction } from "../trap.j
 import { WALK_CBO, WALK_STORE } from "../mmu/page-walk.js";
 import { ACCESS_LOAD, ACCESS_STORE } from "../mmu/mmu.js";
 import { effectivePriv, translate } from "../mmu/translate.js";
-
-/** Cache-block size in bytes (advertised as riscv,cbom/cboz-block-size in the device tree). */
-export const CACHE_BLOCK_SIZE = 64;
 
 
 /** rs1 aligned down to its cache block (the high word is rs1's). */

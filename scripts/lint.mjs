@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// Project lint rules that a formatter does not cover. Run by `npm run check`
+// after the type-check. Prints one line per finding; exits 1 if any.
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const findings = [];
+
+function walk(dir, out) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path, out);
+    else if (/\.(ts|mjs|js)$/.test(name)) out.push(path);
+  }
+  return out;
+}
+
+const rules = [
+  // The hot path (the core and the H extension) never uses BigInt (DEVELOPERS.md "Speed is a feature").
+  { dirs: ["src/rv64", "src/h-extension"], re: /\bBigInt\b|\b\d+n\b/, why: "BigInt in the emulator core" },
+  { dirs: ["src"], re: /\bdebugger\b/, why: "debugger statement" },
+  { dirs: ["src/rv64", "src/h-extension", "src/devices"], re: /\bconsole\.(log|debug)\b/, why: "console logging in the library" },
+];
+
+for (const file of walk(join(root, "src"), []).concat(walk(join(root, "test"), []), walk(join(root, "scripts"), []))) {
+  const rel = relative(root, file);
+  const text = readFileSync(file, "utf8");
+  const lines = text.split("\n");
+  if (!text.endsWith("\n")) findings.push(`${rel}: no newline at end of file`);
+  lines.forEach((line, i) => {
+    const where = `${rel}:${i + 1}`;
+    if (/\s+$/.test(line)) findings.push(`${where}: trailing whitespace`);
+    if (/\t/.test(line)) findings.push(`${where}: tab character`);
+    const code = line.replace(/\/\/.*$/, "");
+    for (const rule of rules) {
+      if (rule.dirs.some((d) => rel.startsWith(d + "/")) && rule.re.test(code)) findings.push(`${where}: ${rule.why}`);
+    }
+  });
+}
+
+for (const f of findings) console.log(f);
+if (findings.length > 0) {
+  console.log(`lint: ${findings.length} finding(s)`);
+  process.exit(1);
+}
+console.log("lint: clean");

@@ -59,6 +59,10 @@ function runPage(h: Hart): void {
   const parcelBase = pageOff >>> 1;
   h.codeSlots = slots;
   let off = h.pcLo & 4095;
+  // The slice counter lives in a local (a hart field updated per
+  // instruction is much slower); h.sliceLeft is synced before each handler,
+  // which may read it (counter CSRs, traps) or shorten it (Hart.endSlice).
+  let left = h.sliceLeft;
   for (;;) {
     const d = slots[off >>> 1];
     if (d.len === 0) {
@@ -67,21 +71,26 @@ function runPage(h: Hart): void {
       decodeInto(d, lo16, off === 4094 ? 0 : u16[parcelBase + (off >>> 1) + 1]);
     }
     h.pcLo = vaBase | off;
+    h.sliceLeft = left;
     d.exec(h, d);
-    h.sliceLeft--;
     if (h.signal !== 0) {
+      h.sliceLeft = left = h.sliceLeft - 1;
       if ((h.signal & SIGNAL_JUMP) !== 0) {
         const stop = h.signal !== SIGNAL_JUMP;
         h.signal = 0;
-        if (stop || h.pcHi !== vaHi || (h.pcLo & -4096) !== vaBase || h.sliceLeft <= 0) return;
+        if (stop || h.pcHi !== vaHi || (h.pcLo & -4096) !== vaBase || left <= 0) return;
         off = h.pcLo & 4095;
         continue;
       }
       h.signal = 0;
       return advance(h, vaBase, vaHi, off + d.len);
     }
+    left--;
     off += d.len;
-    if (off >= 4096 || h.sliceLeft <= 0) return advance(h, vaBase, vaHi, off);
+    if (off >= 4096 || left <= 0) {
+      h.sliceLeft = left;
+      return advance(h, vaBase, vaHi, off);
+    }
   }
 }
 

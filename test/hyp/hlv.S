@@ -354,4 +354,20 @@ HYP_CODE_BEGIN
   MPRV_OFF
   CHECK a0, 0x8877665544332211
 
+  SET_SPVP 1
+  CASE 33                                                       # Priv §9.6.3: a misaligned HLV crossing into a G-unmapped page faults at the page boundary, Addr. Offset = 4
+  li a1, VA(4) + 0xffc
+  la tp, 1f
+2:
+  hlv.d a0, (a1)
+  j rvhv_fail
+1:
+  li tp, 0
+  CHECK_CSR mcause, CAUSE_LOAD_GUEST_PAGE
+  csrr t5, mepc
+  CHECK_ADDR t5, 2b
+  CHECK_CSR mtval, VA(5)
+  CHECK_CSR mtval2, GPA(5) >> 2
+  CHECK_CSR mtinst, HLV_D_T | (4 << 15)
+
 RVHV_CODE_END

@@ -293,7 +293,39 @@ HYP_CODE_BEGIN
   CHECK_CSR mtinst, TINST_PTE_READ
   CHECK_CSR_BITS mstatus, MSTATUS_GVA, MSTATUS_GVA
   csrw vsatp, s0
+
+  CASE 28                                                       # Priv §9.2.9-10, §9.6.2: a PTE-read guest-page fault delegated to HS: htval = PTE GPA >> 2, htinst = 0x3000, GVA = SPV = 1
+  li a0, (1 << CAUSE_LOAD_GUEST_PAGE) | (1 << CAUSE_STORE_GUEST_PAGE)
+  csrw medeleg, a0
+  li a0, -1
+  csrw hedeleg, a0                                              # bits 20-23 are read-only 0: guest-page faults never reach VS
+  csrw hstatus, zero
+  li a1, 0x200000
+  GUEST_BEGIN VS
+  ld a0, 8(a1)
+  GUEST_TRAPPED
+  CHECK_IN_HS CAUSE_LOAD_GUEST_PAGE
+  CHECK_CSR stval, 0x200008
+  CHECK_CSR htval, 0x110000008 >> 2
+  CHECK_CSR htinst, TINST_PTE_READ
+  CHECK_CSR_BITS hstatus, HSTATUS_GVA | HSTATUS_SPV | HSTATUS_SPVP, HSTATUS_GVA | HSTATUS_SPV | HSTATUS_SPVP
   la a0, hyp_vs_root
   sd zero, 0(a0)
+
+  CASE 29                                                       # Priv §9.2.9-10: a store guest-page fault from VU-mode delegated to HS: htval = GPA >> 2, htinst = transformed store, SPVP = 0
+  HYP_SETUP_2STAGE VSPTE_U
+  MAP_VS VA(5), GPA(5), VSPTE_U
+  li a1, VA(5)
+  GUEST_BEGIN VU
+  sh a2, 6(a1)
+  GUEST_TRAPPED
+  CHECK_IN_HS CAUSE_STORE_GUEST_PAGE
+  CHECK_CSR stval, VA(5) + 6
+  CHECK_CSR htval, (GPA(5) + 6) >> 2
+  CHECK_CSR htinst, 0x00c01023                                  # sh a2, 0(x0)
+  CHECK_CSR_BITS hstatus, HSTATUS_GVA | HSTATUS_SPV | HSTATUS_SPVP, HSTATUS_GVA | HSTATUS_SPV
+  CHECK_CSR_BITS mstatus, MSTATUS_SPP, 0
+  csrw medeleg, zero
+  csrw hedeleg, zero
 
 RVHV_CODE_END

@@ -39,6 +39,7 @@ import {
   MSTATUS_MPIE,
   MSTATUS_MPP,
   MSTATUS_MPP_SHIFT,
+  MSTATUS_MPRV,
   MSTATUS_SIE,
   MSTATUS_SPIE,
   MSTATUS_SPP,
@@ -112,7 +113,8 @@ export function enterTrap(h: Hart, cause: number, interrupt: boolean, tvalLo: nu
   const tval2Lo = h.trapTval2Lo;
   const tval2Hi = h.trapTval2Hi;
   let tinst = h.trapTinst;
-  const gva = !interrupt && (h.trapGva || (prevVirt && (ADDRESS_CAUSES & bit) !== 0 && cause < 32));
+  const gva = !interrupt && cause < 32 && (h.trapGva || (prevVirt && (ADDRESS_CAUSES & bit) !== 0) ||
+    ((TRANSFORMED_CAUSES & bit) !== 0 && mprvGuestAccess(h)));
   h.trapTval2Lo = h.trapTval2Hi = h.trapTinst = 0;
   h.trapGva = false;
 
@@ -190,6 +192,17 @@ export function enterTrap(h: Hart, cause: number, interrupt: boolean, tvalLo: nu
     jumpToVector(h, lo[CSR_MTVEC], hi[CSR_MTVEC], cause, interrupt);
   }
   if (h.priv !== prevPriv || h.virt !== prevVirt) h.mmu.flush();
+}
+
+/**
+ * Priv §9.4.1: in M-mode with MPRV = 1, MPV = 1 and MPP != M, loads and
+ * stores are made as though V = 1, so a fault of theirs reports a guest
+ * virtual address (GVA = 1) although the hart itself runs with V = 0.
+ */
+function mprvGuestAccess(h: Hart): boolean {
+  const s = h.csrLo[CSR_MSTATUS];
+  return h.priv === PRIV_M && (s & MSTATUS_MPRV) !== 0 && (s & MSTATUS_MPP) !== MSTATUS_MPP &&
+    (h.csrHi[CSR_MSTATUS] & MSTATUSH_MPV) !== 0;
 }
 
 /** sstatus/vsstatus trap stacking: SPIE = SIE, SIE = 0, SPP = the previous (nominal) privilege. */

@@ -6,10 +6,10 @@
 //
 // One representation serves both formats: a finite nonzero operand is
 // sig * 2^(exp - 62) with sig a 64-bit integer whose bit 62 is set. Exact
-// intermediate results live in 128-bit words (wide.ts) as X * 2^(e - 125),
-// X's leading bit at 125, which leaves room for a carry and for two guard
-// bits above a 106-bit product; they are jammed down to 64 bits and rounded
-// once by roundPack, the only place that rounds or raises UF/OF/NX.
+// intermediate results (a 106-bit product, an aligned sum) live in 128-bit
+// words (wide.ts) as X * 2^(e - 125), X's leading bit at 125 so that a sum's
+// carry still fits; they are jammed down to 64 bits and rounded once by
+// roundPack, the only place that rounds or raises UF/OF/NX.
 import {
   CANONICAL_NAN_D_HI,
   CANONICAL_NAN_S,

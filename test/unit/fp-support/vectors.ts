@@ -331,4 +331,3 @@ export function doubleForNarrowing(rng: Rng): bigint {
   }
 }
 
-export { F32, F64 };

@@ -5,6 +5,7 @@ import type { Decoded } from "../decode/decoded.js";
 import type { InsnDef } from "../decode/insn-def.js";
 import { SIGNAL_STOP, type Hart } from "../hart.js";
 import { CSR_OK, csrOut, csrTable } from "../csr/all.js";
+import { CSR_ILLEGAL } from "../csr/table.js";
 import { raiseException, raiseIllegal, raiseVirtualInstruction } from "../trap.js";
 import { PRIV_S, PRIV_U } from "../constants.js";
 
@@ -21,10 +22,10 @@ const OP_CLEAR = 2;
  * - the CSR must exist, and a write must not target a read-only number;
  * - V=0: the privilege must reach the CSR's level (bits 9:8; level 2,
  *   hypervisor CSRs, belongs to HS-mode);
- * - V=1: M-level CSRs are illegal; hypervisor/VS CSRs, and S-level CSRs from
- *   VU-mode, raise a virtual-instruction exception (they would be allowed in
- *   HS-mode); S-level numbers that have a VS copy (0x200 + low bits) reach
- *   that copy — the one place HS-vs-VS aliasing is decided;
+ * - V=1: M-level CSRs are illegal; S-level numbers that have a VS copy
+ *   (0x200 + low bits) reach that copy — the one place HS-vs-VS aliasing is
+ *   decided; hypervisor/VS CSRs, and S-level CSRs from VU-mode, raise a
+ *   virtual-instruction exception where HS-mode could access them;
  * - then the row's own predicate (FS, counter enables, TVM/VTVM, Sstc...).
  */
 export function csrAccess(h: Hart, d: Decoded, op: number, srcLo: number, srcHi: number, doRead: boolean, doWrite: boolean): void {
@@ -34,13 +35,19 @@ export function csrAccess(h: Hart, d: Decoded, op: number, srcLo: number, srcHi:
   const level = (csrno >>> 8) & 3;
   if (h.virt) {
     if (level === 3) raiseIllegal(h, d.raw);
-    if (level === 2 || (level === 1 && h.priv === PRIV_U)) raiseVirtualInstruction(h, d.raw);
     if (level === 1) {
       const vs = csrTable[csrno + 0x100];
       if (vs !== undefined) {
         csrno += 0x100;
         def = vs;
       }
+    }
+    if (level === 2 || (level === 1 && h.priv === PRIV_U)) {
+      // Priv §9.6.1: virtual only if HS-mode could make the same access
+      // (mstatus.TVM taken as 0); when the row refuses it outright (Sstc's
+      // menvcfg.STCE or mcounteren.TM for vstimecmp) it stays illegal.
+      if (def.predicate !== undefined && def.predicate(h, csrno, doWrite) === CSR_ILLEGAL) raiseIllegal(h, d.raw);
+      raiseVirtualInstruction(h, d.raw);
     }
   } else if (h.priv < (level === 2 ? PRIV_S : level)) {
     raiseIllegal(h, d.raw);

@@ -197,6 +197,12 @@ HYP_CODE_BEGIN
   li a0, MSTATUS_TVM
   csrc mstatus, a0
   TEST_OK_IN 28, HS, csrw hgatp, zero                           # Priv §9.2.10: with TVM = 0 HS-mode may access hgatp
+  li a0, MSTATUS_TVM
+  csrs mstatus, a0
+  TEST_OK_IN 42, HS, csrr a0, vsatp                             # Priv §9.4.1: TVM = 1 has no effect on HS-mode accesses to vsatp
+  TEST_ILLEGAL_IN 43, HS, csrr a0, satp                         # Priv §3.1.6.5: ... while satp is trapped
+  li a0, MSTATUS_TVM
+  csrc mstatus, a0
 
   # ---- henvcfg (Priv §9.2.5, §3.1.18).
   CASE 29                                                       # Priv §3.1.18: henvcfg.STCE, PBMTE, ADUE are read-only 0 while the menvcfg bit is 0

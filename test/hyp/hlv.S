@@ -179,6 +179,23 @@ HYP_CODE_BEGIN
   CHECK a0, 0xf00d
 
   HLV_FAULT_M 11, CAUSE_LOAD_PAGE, VA(2), hlv.w a0, (a1)        # Priv §9.3.1: plain HLV on the execute-only page faults (no MXR)
+
+  CASE 34                                                       # Priv §9.3.1: vsstatus.MXR makes the VS-stage execute-only page readable to HLV
+  li t0, MSTATUS_MXR
+  csrw vsstatus, t0
+  li a1, VA(2)
+  hlv.w a0, (a1)
+  CHECK a0, 0xffffffffcafef00d
+  csrw vsstatus, zero
+
+  CASE 35                                                       # Priv §9.3.1: ... and so does HS-level MXR (sstatus.MXR, both stages)
+  li t0, MSTATUS_MXR
+  csrs mstatus, t0
+  li a1, VA(2)
+  hlv.wu a0, (a1)
+  CHECK a0, 0xcafef00d
+  li t0, MSTATUS_MXR
+  csrc mstatus, t0
   HLV_FAULT_M 12, CAUSE_LOAD_PAGE, VA(3), hlvx.hu a0, (a1)      # Priv §9.3.1: HLVX on a readable page without X faults, and as a load page fault, not a fetch fault
   li t0, MSTATUS_MXR
   csrs mstatus, t0

@@ -359,4 +359,86 @@ HYP_CODE_BEGIN
   ACCESS_TRAPS VS, 0x100400008, ld a0, 0(a1)
   CHECK_GUEST_FAULT CAUSE_LOAD_GUEST_PAGE, 0x100400008, 0x100400008, 0x3503
 
+  # ---- Svpbmt at each stage (Priv §9.2.5 henvcfg.PBMTE, §3.1.18 menvcfg.PBMTE).
+  HYP_SETUP_2STAGE VSPTE_S
+  MAP_VS VA(0), GPA(0), VSPTE_S | PTE_PBMT_NC
+  MAP_G GPA(0), HYP_PAGE(0), GPTE_ALL
+  MAP_VS VA(1), GPA(1), VSPTE_S
+  MAP_G GPA(1), HYP_PAGE(1), GPTE_ALL | PTE_PBMT_NC
+  CASE 32                                                       # Priv §9.2.5: with henvcfg.PBMTE = 0 a VS-stage PBMT value is reserved: page fault
+  li a0, ENVCFG_PBMTE
+  csrw menvcfg, a0
+  ACCESS_TRAPS VS, VA(0), ld a0, 0(a1)
+  CHECK_VS_PAGE_FAULT CAUSE_LOAD_PAGE, VA(0)
+
+  CASE 33                                                       # Priv §9.2.5: with henvcfg.PBMTE = 1 (and menvcfg.PBMTE) the VS-stage PBMT is accepted
+  li a0, ENVCFG_PBMTE
+  csrw henvcfg, a0
+  LOAD_OK VS, VA(0)
+
+  CASE 34                                                       # Priv §3.1.18: G-stage PBMT follows menvcfg.PBMTE, whatever henvcfg.PBMTE
+  csrw henvcfg, zero
+  LOAD_OK VS, VA(1)
+  csrw menvcfg, zero
+  ACCESS_TRAPS VS, VA(1), ld a0, 0(a1)
+  CHECK_GUEST_FAULT CAUSE_LOAD_GUEST_PAGE, VA(1), GPA(1), 0x3503
+
+  # ---- Other stage combinations.
+  CASE 35                                                       # Priv §9.5: hgatp Bare: VS-stage translation alone, its result used as the physical address
+  la a0, hyp_vs_root
+  li a1, VA(9)
+  la a2, HYP_PAGE(9)
+  li a3, VSPTE_S
+  li a4, 3
+  li a5, 0
+  li a6, 0
+  call hyp_map
+  la a0, HYP_PAGE(9)
+  li a1, 0x9999
+  sd a1, 0(a0)
+  csrw hgatp, zero
+  hfence.gvma
+  LOAD_OK VS, VA(9)
+  CHECK a0, 0x9999
+
+  CASE 36                                                       # Priv §9.2.18: vsatp Sv48 over an Sv39x4 G-stage
+  HYP_SETUP_2STAGE VSPTE_S                                      # sets hgatp; the tables are then rebuilt
+  call hyp_pt_reset
+  la a0, hyp_g_root
+  li a1, RAM_GPA
+  li a2, RAM_GPA
+  li a3, GPTE_ALL
+  li a4, 3
+  li a5, 2
+  li a6, 1
+  call hyp_map
+  MAP_G GPA(0), HYP_PAGE(0), GPTE_ALL
+  la a0, hyp_vs_root                                            # Sv48 VS-stage: the image by a 1 GiB page, VA 1 << 40 by a 4 KiB page
+  li a1, RAM_GPA
+  li a2, RAM_GPA
+  li a3, VSPTE_S
+  li a4, 4
+  li a5, 2
+  li a6, 0
+  call hyp_map
+  la a0, hyp_vs_root
+  li a1, 1 << 40
+  li a2, GPA(0)
+  li a3, VSPTE_S
+  li a4, 4
+  li a5, 0
+  li a6, 0
+  call hyp_map
+  la a0, hyp_vs_root
+  srli a0, a0, 12
+  li a1, ATP_SV48
+  or a0, a0, a1
+  csrw vsatp, a0
+  hfence.gvma
+  la a0, HYP_PAGE(0)
+  li a1, 0x4848
+  sd a1, 0(a0)
+  LOAD_OK VS, 1 << 40
+  CHECK a0, 0x4848
+
 RVHV_CODE_END

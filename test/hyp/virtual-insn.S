@@ -29,6 +29,11 @@ HYP_CODE_BEGIN
   TEST_ILLEGAL_IN 9, VU, rdtime a0                              # Priv §9.6.1, §3.1.11: ... also from VU-mode
   csrw hcounteren, zero
   TEST_ILLEGAL_IN 10, VS, rdinstret a0                          # Priv §9.6.1: mcounteren and hcounteren both 0: illegal
+  li a0, 1 << 3
+  csrw mcounteren, a0
+  TEST_VIRTUAL_IN 73, VS, csrr a0, hpmcounter3                  # Priv §9.6.1: the same rule for an hpmcounter (hcounteren bit 3 = 0, mcounteren bit 3 = 1)
+  csrw hcounteren, a0
+  TEST_OK_IN 74, VS, csrr a0, hpmcounter3                       # Priv §9.2.6: ... readable once hcounteren bit 3 is set
   HYP_RESET
 
   # ---- Hypervisor instructions (Priv §9.3).

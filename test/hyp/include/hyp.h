@@ -101,6 +101,8 @@
 #define PTE_A 0x40
 #define PTE_D 0x80
 #define PTE_RWX (PTE_R | PTE_W | PTE_X)
+/* Svpbmt: PBMT = NC (bits 62:61 = 1). */
+#define PTE_PBMT_NC (1 << 61)
 /* A G-stage leaf usable by every guest access (G-stage checks as U-mode, Priv §9.5.1). */
 #define GPTE_ALL (PTE_V | PTE_RWX | PTE_U | PTE_A | PTE_D)
 /* A VS-stage leaf for VS-mode code and data. */

@@ -328,4 +328,87 @@ HYP_CODE_BEGIN
   csrw medeleg, zero
   csrw hedeleg, zero
 
+  # ---- VS-stage page faults delegated to the guest (Priv §9.6.2).
+  HYP_SETUP_2STAGE VSPTE_S
+  MAP_VS VA(6), GPA(6), PTE_V | PTE_R | PTE_A                   # read-only, not executable
+  MAP_G GPA(6), HYP_PAGE(6), GPTE_ALL
+  li a0, (1 << CAUSE_FETCH_PAGE) | (1 << CAUSE_LOAD_PAGE) | (1 << CAUSE_STORE_PAGE)
+  csrw medeleg, a0
+  csrw hedeleg, a0
+  CASE 30                                                       # Priv §9.6.2: a VS-stage store page fault delegated by medeleg and hedeleg reaches VS-mode with vstval = the VA
+  li a1, VA(6) + 8
+  GUEST_BEGIN VS
+1:
+  sd a2, 0(a1)
+  GUEST_TRAPPED
+  CHECK_IN_VS CAUSE_STORE_PAGE
+  CHECK_CSR vstval, VA(6) + 8
+  csrr a0, vsepc
+  CHECK_ADDR a0, 1b
+
+  CASE 31                                                       # Priv §9.6.2: ... an instruction page fault too (vsepc = vstval = the target)
+  li a1, VA(6)
+  GUEST_BEGIN VS
+  jr a1
+  GUEST_TRAPPED
+  CHECK_IN_VS CAUSE_FETCH_PAGE
+  CHECK_CSR vstval, VA(6)
+  CHECK_CSR vsepc, VA(6)
+
+  CASE 32                                                       # Priv §9.2.1: delegated only by medeleg it goes to HS: stval = VA, htval = 0, GVA = SPV = 1
+  csrw hedeleg, zero
+  li a0, 0x5a5a5a5a
+  csrw htval, a0
+  li a1, VA(6) + 16
+  GUEST_BEGIN VS
+  sd a2, 0(a1)
+  GUEST_TRAPPED
+  CHECK_IN_HS CAUSE_STORE_PAGE
+  CHECK_CSR stval, VA(6) + 16
+  CHECK_CSR htval, 0
+  CHECK_CSR_BITS hstatus, HSTATUS_GVA | HSTATUS_SPV, HSTATUS_GVA | HSTATUS_SPV
+  csrw medeleg, zero
+
+  # ---- PMP applies to the final supervisor physical address (Priv §9.5).
+  # pmpaddr0: NAPOT over hyp page 12, no permissions; pmpaddr1: everything.
+  la a0, HYP_PAGE(12)
+  srli a0, a0, 2
+  ori a0, a0, 0x1ff
+  csrw pmpaddr0, a0
+  li a0, -1
+  csrw pmpaddr1, a0
+  li a0, 0x1f18
+  csrw pmpcfg0, a0
+  MAP_VS VA(12), GPA(12), VSPTE_S
+  MAP_G GPA(12), HYP_PAGE(12), GPTE_ALL
+  CASE 33                                                       # Priv §9.5: PMP denies the guest's access after both stages: load access fault, mtval = VA, GVA = 1, mtval2 = 0
+  hfence.gvma
+  li a1, VA(12) + 8
+  GUEST_BEGIN VS
+  ld a0, 0(a1)
+  GUEST_TRAPPED
+  CHECK_CSR mcause, CAUSE_LOAD_ACCESS
+  CHECK_CSR mtval, VA(12) + 8
+  CHECK_CSR mtval2, 0
+  CHECK_CSR_BITS mstatus, MSTATUS_GVA, MSTATUS_GVA
+  CHECK_FROM VS
+
+  CASE 34                                                       # Priv §9.5, §4.3.2: a VS-level page table in PMP-denied memory: access fault for the original access (store)
+  la a0, hyp_vs_root                                            # VS root entry 0 -> a level-1 table in hyp page 12 (GPA(12))
+  li a1, ((GPA(12) >> 12) << 10) | PTE_V
+  sd a1, 0(a0)
+  li a1, 0x200000
+  GUEST_BEGIN VS
+  sd a2, 0(a1)
+  GUEST_TRAPPED
+  CHECK_CSR mcause, CAUSE_STORE_ACCESS
+  CHECK_CSR mtval, 0x200000
+  CHECK_CSR mtval2, 0
+  la a0, hyp_vs_root
+  sd zero, 0(a0)
+  li a0, -1
+  csrw pmpaddr0, a0
+  li a0, 0x1f
+  csrw pmpcfg0, a0
+
 RVHV_CODE_END

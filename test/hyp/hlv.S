@@ -387,4 +387,25 @@ HYP_CODE_BEGIN
   CHECK_CSR mtval2, GPA(5) >> 2
   CHECK_CSR mtinst, HLV_D_T | (4 << 15)
 
+  CASE 36                                                       # Priv §9.4.1: a trap into M-mode sets MPP = M, MPV = 0, so with MPRV still 1 later loads are untranslated M-mode accesses
+  li a1, VA(0)
+  MPRV_AS VS
+  ld a0, 0(a1)                                                  # two-stage: page 0
+  la tp, 1f
+  ecall                                                         # M -> M: MPP := M, MPV := 0; MPRV stays 1
+1:
+  la tp, 2f
+3:
+  ld a0, 0(a1)                                                  # physical 0x40000000: nothing there
+  li tp, 0
+  MPRV_OFF
+  FAIL_HERE
+2:
+  li tp, 0
+  MPRV_OFF
+  CHECK_CSR mcause, CAUSE_LOAD_ACCESS
+  csrr t5, mepc
+  CHECK_ADDR t5, 3b
+  CHECK_CSR_BITS mstatus, MSTATUS_GVA, 0
+
 RVHV_CODE_END

@@ -191,7 +191,9 @@ export function enterTrap(h: Hart, cause: number, interrupt: boolean, tvalLo: nu
     h.priv = PRIV_M;
     jumpToVector(h, lo[CSR_MTVEC], hi[CSR_MTVEC], cause, interrupt);
   }
-  if (h.priv !== prevPriv || h.virt !== prevVirt) h.mmu.flush();
+  // Cached translations depend on the mode, and under MPRV on MPP/MPV, which
+  // a trap from M into M rewrites (to M, 0) while the mode stays the same.
+  if (h.priv !== prevPriv || h.virt !== prevVirt || (lo[CSR_MSTATUS] & MSTATUS_MPRV) !== 0) h.mmu.flush();
 }
 
 /**

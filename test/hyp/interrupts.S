@@ -286,6 +286,25 @@ HYP_CODE_BEGIN
   CHECK_CSR_BITS mip, MIP_SGEIP, 0
   csrw hgeie, zero
 
+  CASE 26                                                       # Priv §9.2.19: once time + htimedelta reaches vstimecmp, hip.VSTIP becomes pending "eventually" without any CSR write
+  li a0, ENVCFG_STCE
+  csrw menvcfg, a0
+  csrw henvcfg, a0
+  rdtime a0
+  addi a0, a0, 1000
+  csrw vstimecmp, a0
+  CHECK_CSR_BITS hip, MIP_VSTIP, 0
+  li a1, 300000                                                 # iterations to wait (time counts instructions on the bare machine)
+1:
+  csrr a0, hip
+  andi a0, a0, MIP_VSTIP
+  bnez a0, 2f
+  addi a1, a1, -1
+  bnez a1, 1b
+  FAIL_HERE
+2:
+  HYP_RESET
+
   j rvhv_pass
 
   /* Vector table: entry k records k in s10 and returns to M by ECALL. */

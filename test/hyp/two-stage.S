@@ -239,6 +239,18 @@ HYP_CODE_BEGIN
   GUEST_TRAPPED
   CHECK_GUEST_FAULT CAUSE_STORE_GUEST_PAGE, VA(7), GPA(7), 0x00c02023 | (2 << 15)
 
+  CASE 35                                                       # Priv §9.4.4: a 4-byte instruction straddling into a G-unmapped page: mepc = its start, mtval = the page boundary (the faulting portion), mtval2 to match
+  la a0, HYP_PAGE(6) + 0xffe
+  li a1, 0x0513                                                 # low half of addi a0, a0, 1; the high half would be on the next page
+  sh a1, 0(a0)
+  fence.i
+  li a1, VA(6) + 0xffe
+  GUEST_BEGIN VS
+  jr a1
+  GUEST_TRAPPED
+  CHECK_CSR mepc, VA(6) + 0xffe
+  CHECK_GUEST_FAULT CAUSE_FETCH_GUEST_PAGE, VA(7), GPA(7), 0
+
   CASE 23                                                       # Priv §9.6.3: an instruction guest-page fault: mtval = mepc = the VA, mtval2 = GPA >> 2, mtinst = 0 (nothing to transform)
   MAP_VS VA(8), GPA(8), VSPTE_S
   li a1, VA(8) + 0x40

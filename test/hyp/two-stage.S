@@ -251,6 +251,23 @@ HYP_CODE_BEGIN
   CHECK_CSR mepc, VA(6) + 0xffe
   CHECK_GUEST_FAULT CAUSE_FETCH_GUEST_PAGE, VA(7), GPA(7), 0
 
+  CASE 36                                                       # Priv §9.6.3: no transformation is defined for CBO.ZERO: its store guest-page fault writes mtinst = 0
+  li a0, 0x80                                                   # CBZE
+  csrw menvcfg, a0
+  csrw henvcfg, a0
+  li a1, VA(5)
+  GUEST_BEGIN VS
+  .option push
+  .option arch, +zicboz
+  cbo.zero (a1)
+  .option pop
+  GUEST_TRAPPED
+  CHECK_CSR mcause, CAUSE_STORE_GUEST_PAGE
+  CHECK_CSR mtval2, GPA(5) >> 2
+  CHECK_CSR mtinst, 0
+  csrw menvcfg, zero
+  csrw henvcfg, zero
+
   CASE 23                                                       # Priv §9.6.3: an instruction guest-page fault: mtval = mepc = the VA, mtval2 = GPA >> 2, mtinst = 0 (nothing to transform)
   MAP_VS VA(8), GPA(8), VSPTE_S
   li a1, VA(8) + 0x40

@@ -171,6 +171,24 @@ HYP_CODE_BEGIN
   li a0, MSTATUS_FS_INITIAL
   csrs mstatus, a0
 
+  # ---- Cache-block operations (Priv §9.2.5 henvcfg.CBZE / CBCFE / CBIE).
+  .option push
+  .option arch, +zicboz, +zicbom
+  la a1, HYP_PAGE(0)
+  li a0, 0xf0                                                   # CBZE, CBCFE, CBIE = 11
+  csrw menvcfg, a0
+  TEST_VIRTUAL_IN 75, VS, cbo.zero 0(a1)                         # Priv §9.2.5: with henvcfg.CBZE = 0, CBO.ZERO (HS-qualified) in VS-mode is a virtual instruction
+  TEST_VIRTUAL_IN 76, VS, cbo.clean 0(a1)                        # Priv §9.2.5: ... CBO.CLEAN with henvcfg.CBCFE = 0
+  TEST_VIRTUAL_IN 77, VS, cbo.inval 0(a1)                        # Priv §9.2.5: ... CBO.INVAL with henvcfg.CBIE = 00
+  li a0, 0xf0
+  csrw henvcfg, a0
+  TEST_OK_IN 78, VS, cbo.zero 0(a1)                              # Priv §9.2.5: with henvcfg.CBZE = 1 VS-mode may run CBO.ZERO
+  TEST_VIRTUAL_IN 79, VU, cbo.zero 0(a1)                         # Zicboz: in VU-mode senvcfg.CBZE = 0 makes it a virtual instruction too
+  csrw menvcfg, zero
+  TEST_ILLEGAL_IN 80, VS, cbo.zero 0(a1)                         # Priv §3.1.18: menvcfg.CBZE = 0 makes CBO.ZERO illegal below M, V=1 included
+  csrw henvcfg, zero
+  .option pop
+
   # ---- Instructions that are valid with V=1 (no virtual-instruction trap).
   TEST_TRAP_IN 70, VS, CAUSE_ECALL_VS, zero, ecall              # Priv §9.6.1: ECALL from VS-mode is cause 10, mtval = 0
   TEST_TRAP_IN 71, VU, CAUSE_ECALL_U, zero, ecall               # Priv §9.6.1: ECALL from VU-mode is cause 8

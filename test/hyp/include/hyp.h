@@ -31,8 +31,13 @@
  * Page tables are built at run time in the pool below (hyp_map); hyp_page0..
  * are 4 KiB data pages for the tests' own use.
  *
- * Scratch: t5, t6 (CHECK macros), ra, a0-a7 and t0-t4 are clobbered by the
- * hyp_* routines; s11 is free for expected tval values.
+ * Test code after HYP_CODE_BEGIN is assembled without RVC; a case that needs
+ * a compressed instruction enables it locally (`.option push; .option rvc`)
+ * and pads with c.nop so later code stays 4-byte aligned.
+ *
+ * Registers: t5, t6 are the CHECK macros' scratch; the hyp_* routines
+ * clobber ra, a0-a7 and t0-t5; s11 holds expected tval values in
+ * TEST_TRAP_IN.
  */
 #ifndef RVHV_HYP_H
 #define RVHV_HYP_H
@@ -269,7 +274,7 @@ hyp_map:
  * hyp_setup_2stage: a0 = flags of the VS-stage page mapping the image.
  * Sv39x4 G-stage: GPA RAM_GPA..+1 GiB -> the same physical addresses (U, RWX).
  * Sv39 VS-stage: VA RAM_GPA..+1 GiB -> the same guest physical addresses.
- * Sets hgatp and vsatp. Clobbers a0-a6, t0-t4.
+ * Sets hgatp and vsatp. Clobbers a0-a7, t0-t5.
  */
 hyp_setup_2stage:
   mv a7, ra
@@ -559,8 +564,8 @@ hyp_body:
   CHECK_FROM \mode
 .endm
 
-/* Like GUEST_BEGIN, but for a block expected to trap: GUEST_TRAPPED then
-   checks nothing itself, so the test inspects the trap. */
+/* Ends a GUEST_BEGIN block that is expected to trap (the ECALL is only
+   reached if it did not); checks nothing, so the test inspects the trap. */
 .macro GUEST_TRAPPED
   ecall
 8:

@@ -67,7 +67,12 @@ function runPage(h: Hart): void {
     const d = slots[off >>> 1];
     if (d.len === 0) {
       const lo16 = u16[parcelBase + (off >>> 1)];
-      if (off === 4094 && (lo16 & 3) === 3) return runUncached(h); // straddles into the next page
+      if (off === 4094 && (lo16 & 3) === 3) {
+        // A 32-bit instruction straddling into the next page is never cached.
+        h.pcLo = vaBase | off;
+        h.sliceLeft = left;
+        return runUncached(h);
+      }
       decodeInto(d, lo16, off === 4094 ? 0 : u16[parcelBase + (off >>> 1) + 1]);
     }
     h.pcLo = vaBase | off;

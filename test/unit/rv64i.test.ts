@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getX, makeHart, runWords, setX } from "./support/hart.js";
+import { getX, makeHart, RAM_BASE, runWords, setX } from "./support/hart.js";
 
 describe("RV64I", () => {
   it("addi sign-extends its immediate to 64 bits", () => {
@@ -30,5 +30,17 @@ describe("RV64I", () => {
     runWords(h, [0x00000073]);
     expect(h.pcLo >>> 0).toBe(0x80000100);
     expect(h.csrLo[0x342]).toBe(11);
+  });
+});
+
+describe("run loop", () => {
+  it("runs a 32-bit instruction that straddles a page after falling through into it (once, with its own pc)", () => {
+    const h = makeHart();
+    h.pcLo = (RAM_BASE + 4092) | 0;
+    setX(h, 10, 0n);
+    // c.addi a0, 1 at 4092, then addi a0, a0, 16 occupying 4094..4097.
+    runWords(h, [0x0505, 0x01050513]);
+    expect(getX(h, 10)).toBe(17n);
+    expect(h.pcLo >>> 0).toBe(RAM_BASE + 4098);
   });
 });

@@ -166,14 +166,6 @@ export function enterTrap(h: Hart, cause: number, interrupt: boolean, tvalLo: nu
     mh = gva ? mh | MSTATUSH_GVA : mh & ~MSTATUSH_GVA;
     hi[CSR_MSTATUS] = mh;
     h.virt = false;
-    if (h.machineModeHandler !== null) {
-      // The TS firmware owns M-mode: it handles the trap and resumes the hart.
-      h.priv = PRIV_M;
-      h.mmu.flush();
-      h.machineModeHandler.handleTrap(h, cause, causeHi, tvalLo, tvalHi);
-      h.signal |= SIGNAL_JUMP;
-      return;
-    }
     lo[CSR_MTVAL2] = tval2Lo;
     hi[CSR_MTVAL2] = tval2Hi;
     lo[CSR_MTINST] = tinst;
@@ -189,6 +181,14 @@ export function enterTrap(h: Hart, cause: number, interrupt: boolean, tvalLo: nu
     s = (s & ~MSTATUS_MPP) | (prevPriv << MSTATUS_MPP_SHIFT);
     lo[CSR_MSTATUS] = s;
     h.priv = PRIV_M;
+    if (h.machineModeHandler !== null) {
+      // The TS firmware owns M-mode: with the trap state recorded exactly as
+      // for machine code, it handles the trap and resumes the hart (as MRET would).
+      h.mmu.flush();
+      h.machineModeHandler.handleTrap(h, cause, causeHi, tvalLo, tvalHi);
+      h.signal |= SIGNAL_JUMP;
+      return;
+    }
     jumpToVector(h, lo[CSR_MTVEC], hi[CSR_MTVEC], cause, interrupt);
   }
   // Cached translations depend on the mode, and under MPRV on MPP/MPV, which

@@ -6,6 +6,7 @@
 import { Hart } from "../rv64/hart.js";
 import { PhysicalMemory, Ram } from "../rv64/memory.js";
 import { runHart } from "../rv64/run-loop.js";
+import { updateTimerLines } from "../rv64/timer.js";
 import "../h-extension/index.js";
 import { ElfError, loadSegments, parseElf } from "../loader/elf.js";
 import { Htif } from "./htif.js";
@@ -104,6 +105,8 @@ export class BareMachine {
       const ran = runHart(this.hart, budget);
       count += ran;
       this.executed += ran;
+      // Time moved on: the Sstc comparators (stimecmp, vstimecmp) may fire.
+      updateTimerLines(this.hart);
       htif.poll();
       if (ran < budget && this.hart.waiting) {
         // runHart returns early only when WFI waits with nothing pending; no

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: unit tests (vitest), then our assembly ISA suite built with
-// Debian's riscv64-unknown-elf-gcc and run through `rvhv test`. Ends with one
-// summary line "N passed, N failed" over everything that ran.
+// `npm test`: unit tests (vitest), then our assembly suites (test/isa,
+// test/hyp) built with Debian's riscv64-unknown-elf-gcc and run through
+// `rvhv test`. Ends with one summary line "N passed, N failed" over
+// everything that ran.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -38,17 +39,19 @@ try {
   broken = true;
 }
 
-// 3. Our ISA suite.
-if (run("node", ["scripts/build-isa-tests.mjs", "build/isa"]).status !== 0) {
+// 3. Our assembly suites: the ISA tests and the hypervisor-extension tests.
+const suites = ["isa", "hyp"];
+const built = suites.every((suite) => run("node", ["scripts/build-asm-tests.mjs", suite]).status === 0);
+if (!built) {
   broken = true;
 } else {
-  const isa = run("node", ["bin/rvhv.js", "test", "build/isa"], { capture: true });
-  const m = /(\d+) passed, (\d+) failed\s*$/.exec(isa.stdout ?? "");
+  const asm = run("node", ["bin/rvhv.js", "test", ...suites.map((s) => `build/${s}`)], { capture: true });
+  const m = /(\d+) passed, (\d+) failed\s*$/.exec(asm.stdout ?? "");
   if (m) {
     passed += Number(m[1]);
     failed += Number(m[2]);
   } else {
-    console.error("rvhv: the ISA run printed no summary");
+    console.error("rvhv: the assembly test run printed no summary");
     broken = true;
   }
 }

@@ -23,10 +23,14 @@ let passed = 0;
 let failed = 0;
 let broken = false;
 
-// 1. The CLI bundle the ISA suite runs through.
+// 1. Type-check and lint (npm run check) count as one test.
+if (run("npm", ["run", "--silent", "check"]).status === 0) passed += 1;
+else failed += 1;
+
+// 2. The CLI bundle the assembly suites run through.
 if (run("node", ["scripts/build.mjs"]).status !== 0) broken = true;
 
-// 2. Unit tests.
+// 3. Unit tests.
 const vitestJson = join("build", "vitest.json");
 const unit = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`]);
 try {
@@ -39,7 +43,7 @@ try {
   broken = true;
 }
 
-// 3. Our assembly suites: the ISA tests and the hypervisor-extension tests.
+// 4. Our assembly suites: the ISA tests and the hypervisor-extension tests.
 const suites = ["isa", "hyp"];
 const built = suites.every((suite) => run("node", ["scripts/build-asm-tests.mjs", suite]).status === 0);
 if (!built) {

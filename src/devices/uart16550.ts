@@ -25,6 +25,8 @@ export const UART_IRQ = 10;
 export const UART_CLOCK_HZ = 3686400;
 
 const FIFO_SIZE = 16;
+/** Paced input: LSR reads in a row, with no transmission between, that mark a polling reader. */
+const POLLS_BEFORE_INPUT = 64;
 
 // Register offsets.
 const RBR_THR_DLL = 0;
@@ -90,6 +92,19 @@ export class Uart16550 implements MmioDevice {
   /** Receives each transmitted byte. */
   output: (byte: number) => void = () => {};
 
+  /**
+   * Paced input, for a console fed by a script (piped stdin): queued bytes
+   * enter the receiver only once the guest shows that it reads the console,
+   * either with its received-data interrupt enabled (an interrupt-driven
+   * driver with the port open: Linux's 8250 once the tty is opened) or by
+   * polling LSR POLLS_BEFORE_INPUT times without transmitting (a polled
+   * getc: U-Boot's, OpenSBI's). Unpaced, input sent at power-on waits in the
+   * FIFO and is lost when a driver resets the FIFO as it opens the port
+   * (Linux's serial8250_do_startup), as it would be on QEMU. Off by default:
+   * with a person typing, bytes enter the receiver at once.
+   */
+  pacedInput = false;
+
   private ier = 0;
   private fcr = 0;
   private lcr = 0;
@@ -105,6 +120,8 @@ export class Uart16550 implements MmioDevice {
   private readonly rxFifo: number[] = [];
   private readonly inputQueue: number[] = [];
   private irqLevel = false;
+  /** LSR reads since the last transmitted byte (paced input). */
+  private lsrPolls = 0;
 
   constructor(
     readonly base: number,
@@ -170,6 +187,7 @@ export class Uart16550 implements MmioDevice {
       case MCR:
         return this.mcr;
       case LSR: {
+        if (this.lsrPolls < POLLS_BEFORE_INPUT && ++this.lsrPolls === POLLS_BEFORE_INPUT) this.fillRx();
         const lsr = this.lsr;
         // Overrun and break indications clear when LSR is read.
         if (lsr & (LSR_OE | LSR_BI)) {
@@ -202,6 +220,7 @@ export class Uart16550 implements MmioDevice {
         // Enabling THRE interrupts with the holding register empty raises one
         // at once; Linux's 8250 startup tests for exactly this (UART_BUG_THRE).
         if (changed & IER_THRI) this.thrPending = (this.ier & IER_THRI) !== 0 && (this.lsr & LSR_THRE) !== 0;
+        if (changed & IER_RDI) this.fillRx();
         this.update();
         return;
       }
@@ -229,6 +248,7 @@ export class Uart16550 implements MmioDevice {
   }
 
   private transmit(byte: number): void {
+    this.lsrPolls = 0;
     // PC16550D §8.6.3: in loopback the transmitter feeds the receiver.
     if (this.mcr & MCR_LOOP) this.receive(byte);
     else this.output(byte);
@@ -259,9 +279,14 @@ export class Uart16550 implements MmioDevice {
     return this.fifoEnabled ? FIFO_SIZE : 1;
   }
 
-  /** Moves queued input into the receive FIFO while it has room (not in loopback: the line is disconnected). */
+  /**
+   * Moves queued input into the receive FIFO while it has room (not in
+   * loopback: the line is disconnected; with paced input, not before the
+   * guest reads).
+   */
   private fillRx(): void {
     if (this.mcr & MCR_LOOP) return;
+    if (this.pacedInput && (this.ier & IER_RDI) === 0 && this.lsrPolls < POLLS_BEFORE_INPUT) return;
     const cap = this.rxCapacity();
     while (this.inputQueue.length > 0 && this.rxFifo.length < cap) this.rxFifo.push(this.inputQueue.shift()!);
     if (this.rxFifo.length > 0) this.lsr |= LSR_DR;

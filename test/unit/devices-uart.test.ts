@@ -159,3 +159,50 @@ describe("16550 UART", () => {
     expect(r(SCR + 8)).toBe(0xa5);
   });
 });
+
+describe("16550 UART with paced input (a scripted console)", () => {
+  const text = (s: string) => [...s].map((c) => c.charCodeAt(0));
+
+  it("keeps input out of the FIFO until the received-data interrupt is enabled, so a FIFO reset on open loses nothing", () => {
+    const { uart, w, r, irq } = setup();
+    uart.pacedInput = true;
+    w(FCR, 0x01);
+    uart.pushInput(text("cat\n"));
+    expect(r(LSR) & 1).toBe(0);
+    // Linux's serial8250_do_startup: reset the FIFOs, read the receiver, then enable its interrupts.
+    w(FCR, 0x07);
+    r(RBR);
+    w(IER, 0x05);
+    expect(irq.level).toBe(true);
+    const got: number[] = [];
+    while (r(LSR) & 1) got.push(r(RBR));
+    expect(String.fromCharCode(...got)).toBe("cat\n");
+  });
+
+  it("releases input to a reader polling LSR, and holds it again after the reader transmits", () => {
+    const { uart, w, r } = setup();
+    uart.pacedInput = true;
+    uart.pushInput(text("a"));
+    for (let i = 0; i < 63; i++) expect(r(LSR) & 1).toBe(0);
+    expect(r(LSR) & 1).toBe(1); // the 64th poll in a row
+    expect(r(RBR)).toBe(0x61);
+    w(THR, 0x61); // the echo: the polls start again
+    uart.pushInput(text("b"));
+    let polls = 1;
+    while ((r(LSR) & 1) === 0) polls++;
+    expect(polls).toBe(64);
+    expect(r(RBR)).toBe(0x62);
+  });
+
+  it("console output (LSR checks between THR writes) never counts as polling", () => {
+    const { uart, w, r } = setup();
+    uart.pacedInput = true;
+    uart.pushInput(text("x"));
+    for (let i = 0; i < 1000; i++) {
+      r(LSR);
+      w(THR, 0x2e);
+    }
+    expect(r(LSR) & 1).toBe(0);
+    expect(uart.pendingInput).toBe(1);
+  });
+});

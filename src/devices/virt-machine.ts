@@ -87,8 +87,9 @@ export interface VirtRunOptions {
 }
 
 export interface VirtRunResult {
-  reason: "poweroff" | "reboot" | "fail" | "max-insns";
-  /** 0 for poweroff and reboot, the guest's code for "fail", -1 for "max-insns". */
+  /** "stopped": the host asked (stop()), as QEMU's Ctrl-A x. */
+  reason: "poweroff" | "reboot" | "fail" | "max-insns" | "stopped";
+  /** 0 for poweroff, reboot and stopped, the guest's code for "fail", -1 for "max-insns". */
   exitCode: number;
   /** Instruction steps executed by all harts in this call. */
   instructions: number;
@@ -128,7 +129,7 @@ export class VirtMachine {
   private readonly dtb: Uint8Array;
   private readonly outBuf = new Uint8Array(4096);
   private outLen = 0;
-  private exit: { event: SysconEvent; code: number } | null = null;
+  private exit: { event: SysconEvent | "stopped"; code: number } | null = null;
   /** The hart inside runHart, if any. */
   private current: Hart | null = null;
   /** Instruction steps over the machine's life (icount time). */
@@ -198,6 +199,15 @@ export class VirtMachine {
   /** Bytes typed on the console: they arrive at the UART's receiver. */
   pushConsoleInput(bytes: Uint8Array): void {
     this.uart.pushInput(bytes);
+    this.wake?.();
+  }
+
+  /**
+   * Ends run() after the current instruction, as the host's quit (QEMU's
+   * Ctrl-A x): run() returns reason "stopped". A later run() resumes.
+   */
+  stop(): void {
+    this.requestExit("stopped", 0);
     this.wake?.();
   }
 
@@ -321,11 +331,11 @@ export class VirtMachine {
   }
 
   /**
-   * The syscon was written: stop after the current instruction. Shrinking
+   * The syscon was written (or stop() called): stop after the current instruction. Shrinking
    * the slice to end with this instruction keeps the hart's count of
    * retired instructions (budget - left) unchanged.
    */
-  private requestExit(event: SysconEvent, code: number): void {
+  private requestExit(event: SysconEvent | "stopped", code: number): void {
     this.exit = { event, code };
     this.current?.endSlice();
   }

@@ -72,6 +72,19 @@ describe.skipIf(!HAVE_CROSS_GCC)(`VirtMachine running a bare-metal program${HAVE
     expect(a.result.instructions).toBe(b.result.instructions);
   });
 
+  it("stop() ends a run that waits for input, and a later run resumes", async () => {
+    const m = new VirtMachine({ memBytes: 64 * MiB, harts: 2, bios: program.elf });
+    let text = "";
+    m.onConsoleOutput = (bytes) => {
+      text += new TextDecoder().decode(bytes);
+      if (text.endsWith("ready\n")) setTimeout(() => m.stop(), 20);
+    };
+    expect((await m.run()).reason).toBe("stopped");
+    m.pushConsoleInput(new TextEncoder().encode("p"));
+    expect((await m.run()).reason).toBe("poweroff");
+    expect(text).toBe("hello\ntimer\nipi\nready\ngot p\n");
+  });
+
   it("stops at maxInsns and resumes where it left off", async () => {
     const m = new VirtMachine({ memBytes: 64 * MiB, harts: 2, bios: program.elf, icount: true });
     let text = "";

@@ -32,10 +32,10 @@ KEY_PACKAGES=(linux-source-6.12 gcc-riscv64-linux-gnu libc6-dev-riscv64-cross bi
 TOOL_PACKAGES=(gcc libc6-dev make bc bison flex libssl-dev libelf-dev cpio xz-utils bzip2 gzip patch dpkg-dev)
 LINUX_TARBALL=/usr/src/linux-source-6.12.tar.xz
 
-# Steps (kbuild's "  CC  file.o" lines) a full build prints, measured once:
-# only used to turn the running count into a percentage.
-KERNEL_STEPS=900
-BUSYBOX_STEPS=1100
+# Steps (kbuild's "  CC  file.o" lines) a full build prints, measured with
+# Linux 6.12.117 and busybox 1.35.0: only used to show a percentage.
+KERNEL_STEPS=1070
+BUSYBOX_STEPS=640
 
 PHASES=6
 MODE=human
@@ -64,6 +64,7 @@ die() {
 phase_no=0
 phase() {
   phase_no=$((phase_no + 1))
+  last_decile=-1
   if [[ $MODE == machine ]]; then
     printf 'phase\t%d\t%d\t%s\n' "$phase_no" "$PHASES" "$1"
   else
@@ -74,7 +75,6 @@ phase() {
 
 # progress DONE TOTAL ELAPSED_SECONDS: a bar redrawn in place on a terminal,
 # a line per 10% otherwise, a record in machine mode.
-last_decile=-1
 progress() {
   local done=$1 total=$2 secs=$3 pct
   pct=$((done * 100 / total))
@@ -215,15 +215,28 @@ if [[ -z $(apt-cache policy linux-source-6.12 2>/dev/null | sed -n 's/^ *Candida
   uri=$(debian_indexes | awk -v s="$codename" '$2 == s && $3 == "main" { print $1; exit }')
   [[ -n $uri ]] || die "no Debian $codename index in apt's sources to derive the backports entry from"
   say "linux-source-6.12 is not in apt's sources: adding $codename-backports ($uri)"
-  echo "deb $uri $codename-backports main" >/etc/apt/sources.list.d/rvhv-guest-backports.list
+  keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+  [[ -f $keyring ]] || keyring=
+  echo "deb ${keyring:+[signed-by=$keyring] }$uri $codename-backports main" \
+    >/etc/apt/sources.list.d/rvhv-guest-backports.list
   run apt-get update || die "apt-get update failed"
 fi
 
-# busybox comes as a Debian source package: deb-src entries mirroring the deb ones.
+# busybox comes as a Debian source package: enable deb-src the way Debian's
+# documentation does, next to the deb entries of Debian's own sources files
+# (a copy keeps each entry's options, such as signed-by, which apt requires
+# to agree between deb and deb-src of one suite).
 if [[ -z $(busybox_source_version) ]]; then
   need_root "enabling Debian source packages (deb-src)" "bash $0"
-  say "adding deb-src entries for apt's Debian indexes (for busybox's source)"
-  debian_indexes | awk '{ print "deb-src", $1, $2, $3 }' >/etc/apt/sources.list.d/rvhv-guest-src.list
+  deb822=/etc/apt/sources.list.d/debian.sources
+  if [[ -f $deb822 ]] && grep -q '^Types: *deb *$' "$deb822"; then
+    say "enabling deb-src in $deb822 (for busybox's source)"
+    sed -i 's/^Types: *deb *$/Types: deb deb-src/' "$deb822"
+  fi
+  if [[ -f /etc/apt/sources.list ]] && grep -q '^deb ' /etc/apt/sources.list; then
+    say "adding deb-src copies of /etc/apt/sources.list's entries (for busybox's source)"
+    sed -n 's/^deb /deb-src /p' /etc/apt/sources.list >/etc/apt/sources.list.d/rvhv-guest-src.list
+  fi
   run apt-get update || die "apt-get update failed"
   [[ -n $(busybox_source_version) ]] || die "busybox's source package is still not known to apt"
 fi
@@ -295,8 +308,9 @@ check_config "$CONFIG_DIR/kernel.config" "$KOUT/.config" kernel
 
 phase "kernel build (make -j$JOBS Image)"
 run_counted "$KERNEL_STEPS" "${KMAKE[@]}" -j"$JOBS" Image || die "kernel build failed"
-# gen_init_cpio packs the initramfs without root (device nodes included).
-run "${KMAKE[@]}" usr/gen_init_cpio || die "building usr/gen_init_cpio failed"
+# The kernel build leaves usr/gen_init_cpio (CONFIG_BLK_DEV_INITRD), which
+# packs the initramfs without root, device nodes included.
+[[ -x $KOUT/usr/gen_init_cpio ]] || die "the kernel build did not produce usr/gen_init_cpio"
 
 # ---------- 5. busybox ----------
 

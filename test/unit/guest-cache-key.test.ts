@@ -82,7 +82,7 @@ describe("guest cache key", () => {
 
   it("falls back to ~/.cache without XDG_CACHE_HOME", () => {
     const dir = copyConfig("f");
-    const env = { ...process.env, HOME: join(tmp, "home") };
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: join(tmp, "home") };
     delete env.XDG_CACHE_HOME;
     const out = execFileSync("bash", [join(dir, "build.sh"), "--print-dir"], { encoding: "utf8", env }).trim();
     expect(out).toBe(join(tmp, "home", ".cache", "rvhv", "guest", script(dir, "--print-key")));

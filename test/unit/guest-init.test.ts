@@ -25,6 +25,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 // is mounted or powered off; poweroff -f never returns, so its stub exits.
 const stubs = `
 mount() { echo "mount $*"; }
+hostname() { echo "hostname $*"; }
 setsid() { echo "setsid $*"; }
 poweroff() { echo "poweroff $*"; exit 0; }
 `;
@@ -36,7 +37,12 @@ function boot(cmdline: string): string[] {
   return out.trimEnd().split("\n");
 }
 
-const mounts = ["mount -t proc proc /proc", "mount -t sysfs sysfs /sys", "mount -t devtmpfs devtmpfs /dev"];
+const mounts = [
+  "mount -t proc proc /proc",
+  "mount -t sysfs sysfs /sys",
+  "mount -t devtmpfs devtmpfs /dev",
+  "hostname rvhv",
+];
 
 describe("guest /init", () => {
   it("mounts, prints the marker and powers off with rvhv.poweroff", () => {

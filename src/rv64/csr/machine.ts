@@ -133,6 +133,13 @@ defineCsr(CSR_MIP, {
     h.csrLo[CSR_HVIP] = (h.csrLo[CSR_HVIP] & ~vssip) | (lo & vssip);
     h.signal |= SIGNAL_STOP;
   },
+  // Priv §3.1.9: only the software-writable SEIP bit takes part in a
+  // CSRRS/CSRRC, never the PLIC's signal that a read ORs in (nor the
+  // CLINT's or Sstc's timer lines): the writable bits as software left them.
+  readForUpdate(h) {
+    csrOut.hi = 0;
+    return h.csrLo[CSR_MIP] | (h.csrLo[CSR_HVIP] & (1 << IRQ_VS_SOFT));
+  },
 });
 
 /** xtvec (Priv §3.1.7): MODE is WARL over Direct (0) and Vectored (1). */

@@ -17,6 +17,11 @@ export interface CsrDef {
   read: (h: Hart, csrno: number) => number;
   /** Absent for read-only CSRs. Values are the new 64-bit contents before WARL legalisation. */
   write?: (h: Hart, csrno: number, lo: number, hi: number) => void;
+  /**
+   * The value CSRRS/CSRRC set or clear bits in, where it differs from what
+   * a read returns (mip.SEIP, Priv §3.1.9); high word in csrOut.hi.
+   */
+  readForUpdate?: (h: Hart, csrno: number) => number;
 }
 
 /** High word of the last CSR read. */

@@ -65,12 +65,15 @@ export function csrAccess(h: Hart, d: Decoded, op: number, srcLo: number, srcHi:
   if (doWrite) {
     let lo = srcLo;
     let hi = srcHi;
-    if (op === OP_SET) {
-      lo = oldLo | srcLo;
-      hi = oldHi | srcHi;
-    } else if (op === OP_CLEAR) {
-      lo = oldLo & ~srcLo;
-      hi = oldHi & ~srcHi;
+    if (op !== OP_WRITE) {
+      let baseLo = oldLo;
+      let baseHi = oldHi;
+      if (def.readForUpdate !== undefined) {
+        baseLo = def.readForUpdate(h, csrno);
+        baseHi = csrOut.hi;
+      }
+      lo = op === OP_SET ? baseLo | srcLo : baseLo & ~srcLo;
+      hi = op === OP_SET ? baseHi | srcHi : baseHi & ~srcHi;
     }
     def.write!(h, csrno, lo, hi);
     // A CSR write may change what the run loop caches (FP state, interrupts, translation).

@@ -29,7 +29,7 @@ ARCH_MAKE=(ARCH=riscv CROSS_COMPILE=riscv64-linux-gnu-)
 # Debian packages the build needs; the first four are compiled into the result
 # and their versions are part of the cache key (with busybox's source version).
 KEY_PACKAGES=(linux-source-6.12 gcc-riscv64-linux-gnu libc6-dev-riscv64-cross binutils-riscv64-linux-gnu)
-TOOL_PACKAGES=(gcc libc6-dev make bc bison flex libssl-dev libelf-dev cpio xz-utils bzip2 gzip patch dpkg-dev)
+TOOL_PACKAGES=(gcc libc6-dev make bc bison flex libssl-dev libelf-dev xz-utils bzip2 gzip patch dpkg-dev)
 LINUX_TARBALL=/usr/src/linux-source-6.12.tar.xz
 
 # Steps (kbuild's "  CC  file.o" lines) a full build prints, measured with

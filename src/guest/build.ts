@@ -146,8 +146,11 @@ export function buildGuest(options: BuildGuestOptions = {}): Promise<GuestBuild>
       if (code === 0 && result !== null) resolve(result);
       else if (signal?.aborted) reject(new Error("rvhv: guest build aborted"));
       else {
-        const why = errors.length ? errors.join("\n") : `build.sh exited with ${sig ?? `code ${code}`}`;
-        reject(new Error(`rvhv: guest build failed\n${why}`));
+        // build.sh reports "error: <cause>" plus detail lines (bad options, the log's path).
+        const cause = errors.find((l) => l.startsWith("error: "));
+        const details = errors.filter((l) => l !== cause).map((l) => `  ${l.trim()}`);
+        const first = `rvhv: guest build failed: ${cause?.slice(7) ?? `build.sh exited with ${sig ?? `code ${code}`}`}`;
+        reject(new Error([first, ...details].join("\n")));
       }
     });
   });

@@ -1,4 +1,4 @@
-// D extension (Unpriv §22): double precision in the 64-bit f registers, and
+// D extension (Unpriv §21): double precision in the 64-bit f registers, and
 // the conversions between singles and doubles. Same handler shape as f.ts.
 import type { Decoded } from "../decode/decoded.js";
 import type { InsnDef } from "../decode/insn-def.js";
@@ -20,7 +20,7 @@ import {
 
 const SIGN = 0x80000000 | 0;
 
-// ---- loads and stores (Unpriv §22.3): bits move unchanged, NaN payloads included.
+// ---- loads and stores (Unpriv §21.3): bits move unchanged, NaN payloads included.
 
 function fld(h: Hart, d: Decoded): void {
   requireFp(h, d);
@@ -33,7 +33,7 @@ function fsd(h: Hart, d: Decoded): void {
   h.mmu.store64(fpAddress(h, d), r.hi, h.fl[d.rs2], h.fh[d.rs2]);
 }
 
-// ---- fused multiply-add (Unpriv §21.6, §22.4): negations apply before the one rounding.
+// ---- fused multiply-add (Unpriv §20.6, §21.4): negations apply before the one rounding.
 
 function fmadd(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
@@ -60,7 +60,7 @@ function fnmadd(h: Hart, d: Decoded): void {
   writeD(h, d.rd, fmaD(fl[rs1], fh[rs1] ^ SIGN, fl[rs2], fh[rs2], fl[rs3], fh[rs3] ^ SIGN, rm));
 }
 
-// ---- arithmetic (Unpriv §22.4)
+// ---- arithmetic (Unpriv §21.4)
 
 function fadd(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
@@ -91,7 +91,7 @@ function fmax(h: Hart, d: Decoded): void {
   writeD(h, d.rd, minMaxD(h.fl[d.rs1], h.fh[d.rs1], h.fl[d.rs2], h.fh[d.rs2], true));
 }
 
-// ---- sign injection (Unpriv §21.7, §22.5): bit operations, no flags.
+// ---- sign injection (Unpriv §20.7, §21.5): bit operations, no flags.
 
 function fsgnj(h: Hart, d: Decoded): void {
   requireFp(h, d);
@@ -106,7 +106,7 @@ function fsgnjx(h: Hart, d: Decoded): void {
   setD(h, d.rd, h.fl[d.rs1], h.fh[d.rs1] ^ (h.fh[d.rs2] & SIGN));
 }
 
-// ---- conversions (Unpriv §22.5)
+// ---- conversions (Unpriv §21.5)
 
 function fcvtSD(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
@@ -156,7 +156,7 @@ function fcvtDLu(h: Hart, d: Decoded): void {
   writeD(h, d.rd, doubleFromInt(h.xl[d.rs1], h.xh[d.rs1], false, rm));
 }
 
-// ---- moves (Unpriv §22.5), comparisons (§22.6), classification (§22.7)
+// ---- moves (Unpriv §21.5), comparisons (§21.6), classification (§21.7)
 
 function fmvXD(h: Hart, d: Decoded): void {
   requireFp(h, d);

@@ -1,5 +1,5 @@
-// F extension (Unpriv §21): single precision in the 64-bit f registers,
-// NaN-boxed (§22.2). Handlers gate on mstatus.FS and the rounding mode
+// F extension (Unpriv §20): single precision in the 64-bit f registers,
+// NaN-boxed (§21.2). Handlers gate on mstatus.FS and the rounding mode
 // (fp/access.ts), compute in fp/, then write the result with its flags.
 import type { Decoded } from "../decode/decoded.js";
 import type { InsnDef } from "../decode/insn-def.js";
@@ -12,7 +12,7 @@ import { INT_L, INT_LU, INT_W, INT_WU, floatToInt, singleFromInt } from "../fp/c
 
 const SIGN = 0x80000000 | 0;
 
-// ---- loads and stores (Unpriv §21.5): bits move unchanged, NaN payloads included.
+// ---- loads and stores (Unpriv §20.5): bits move unchanged, NaN payloads included.
 
 function flw(h: Hart, d: Decoded): void {
   requireFp(h, d);
@@ -21,11 +21,11 @@ function flw(h: Hart, d: Decoded): void {
 
 function fsw(h: Hart, d: Decoded): void {
   requireFp(h, d);
-  // §22.2: a narrower store transfers the low bits, boxed or not.
+  // §21.2: a narrower store transfers the low bits, boxed or not.
   h.mmu.store32(fpAddress(h, d), r.hi, h.fl[d.rs2]);
 }
 
-// ---- fused multiply-add (Unpriv §21.6): negations apply to the product or addend before the one rounding.
+// ---- fused multiply-add (Unpriv §20.6): negations apply to the product or addend before the one rounding.
 
 function fmadd(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
@@ -44,7 +44,7 @@ function fnmadd(h: Hart, d: Decoded): void {
   writeS(h, d.rd, fmaS(readS(h, d.rs1) ^ SIGN, readS(h, d.rs2), readS(h, d.rs3) ^ SIGN, rm));
 }
 
-// ---- arithmetic (Unpriv §21.6)
+// ---- arithmetic (Unpriv §20.6)
 
 function fadd(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
@@ -75,7 +75,7 @@ function fmax(h: Hart, d: Decoded): void {
   writeS(h, d.rd, minMaxS(readS(h, d.rs1), readS(h, d.rs2), true));
 }
 
-// ---- sign injection (Unpriv §21.7): bit operations, no flags.
+// ---- sign injection (Unpriv §20.7): bit operations, no flags.
 
 function fsgnj(h: Hart, d: Decoded): void {
   requireFp(h, d);
@@ -90,7 +90,7 @@ function fsgnjx(h: Hart, d: Decoded): void {
   setS(h, d.rd, readS(h, d.rs1) ^ (readS(h, d.rs2) & SIGN));
 }
 
-// ---- conversions (Unpriv §21.7)
+// ---- conversions (Unpriv §20.7)
 
 function fcvtWS(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
@@ -131,11 +131,11 @@ function fcvtSLu(h: Hart, d: Decoded): void {
   writeS(h, d.rd, singleFromInt(h.xl[d.rs1], h.xh[d.rs1], false, rm));
 }
 
-// ---- moves (Unpriv §21.7), comparisons (§21.8), classification (§21.9)
+// ---- moves (Unpriv §20.7), comparisons (§21.8), classification (§21.9)
 
 function fmvXW(h: Hart, d: Decoded): void {
   requireFp(h, d);
-  // §22.2: the low 32 bits move whether or not the register holds a boxed single.
+  // §21.2: the low 32 bits move whether or not the register holds a boxed single.
   const v = h.fl[d.rs1];
   h.xl[d.rd] = v;
   h.xh[d.rd] = v >> 31;

@@ -16,7 +16,7 @@ export function requireFp(h: Hart, d: Decoded): void {
 
 /**
  * The instruction's rounding mode (also checks FS): rm, or frm when rm is
- * DYN. Unpriv §21.2 leaves reserved modes (rm = 5 or 6, or DYN with
+ * DYN. Unpriv §20.2 leaves reserved modes (rm = 5 or 6, or DYN with
  * frm >= 5) reserved; like the ratified F 2.2 we make them illegal, also
  * for instructions the mode cannot affect (fcvt.d.s, fcvt.d.w).
  */
@@ -27,12 +27,12 @@ export function roundingMode(h: Hart, d: Decoded): number {
   return rm;
 }
 
-/** Unpriv §22.2: a single operand that is not properly NaN-boxed (upper 32 bits all ones) reads as the canonical NaN. */
+/** Unpriv §21.2: a single operand that is not properly NaN-boxed (upper 32 bits all ones) reads as the canonical NaN. */
 export function readS(h: Hart, i: number): number {
   return h.fh[i] === -1 ? h.fl[i] : CANONICAL_NAN_S;
 }
 
-/** Writes a single NaN-boxed (Unpriv §22.2) and marks FP state dirty; no flags. */
+/** Writes a single NaN-boxed (Unpriv §21.2) and marks FP state dirty; no flags. */
 export function setS(h: Hart, rd: number, bits: number): void {
   h.fl[rd] = bits;
   h.fh[rd] = -1;
@@ -72,7 +72,7 @@ export function writeX(h: Hart, rd: number, lo: number, hi: number): void {
   }
 }
 
-/** FLW/FLD/FSW/FSD address rs1 + imm (Unpriv §21.5): returns the low word, high word in r.hi. */
+/** FLW/FLD/FSW/FSD address rs1 + imm (Unpriv §20.5): returns the low word, high word in r.hi. */
 export function fpAddress(h: Hart, d: Decoded): number {
   const bLo = h.xl[d.rs1];
   const lo = (bLo + d.imm) | 0;

@@ -1,4 +1,4 @@
-// binary32 operations for the F extension (Unpriv §21). Operands and results
+// binary32 operations for the F extension (Unpriv §20). Operands and results
 // are the 32 bits of a single (NaN-boxing is the caller's business); flags
 // are left in fres.flags.
 //
@@ -114,7 +114,7 @@ export function fmaS(a: number, b: number, c: number, rm: number): number {
   return fmaSlow(FMT_S, a, 0, b, 0, c, 0, rm);
 }
 
-// ---- operations without rounding (Unpriv §21.6, §21.8, §21.9)
+// ---- operations without rounding (Unpriv §20.6, §21.8, §21.9)
 
 /** fmin.s / fmax.s: minimumNumber/maximumNumber, -0 below +0, NV for a signalling NaN. */
 export function minMaxS(a: number, b: number, isMax: boolean): number {
@@ -154,7 +154,7 @@ export function ltS(a: number, b: number, orEqual: boolean): number {
   return x < y || (orEqual && x === y) ? 1 : 0;
 }
 
-/** fclass.s: the one-hot class mask of Unpriv §21.9. */
+/** fclass.s: the one-hot class mask of Unpriv §20.9. */
 export function classifyS(a: number): number {
   const neg = a < 0;
   const e = (a >>> 23) & 0xff;

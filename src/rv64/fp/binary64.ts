@@ -1,4 +1,4 @@
-// binary64 operations for the D extension (Unpriv §22). Operands and results
+// binary64 operations for the D extension (Unpriv §21). Operands and results
 // are raw bits as int32 halves; a function returns the low word and leaves
 // the high word in fres.hi and the exception flags in fres.flags.
 //
@@ -192,7 +192,7 @@ export function fmaD(aLo: number, aHi: number, bLo: number, bHi: number, cLo: nu
 // ---- operations without rounding
 
 /**
- * fmin.d / fmax.d (Unpriv §21.6, §22.4; IEEE 754-2019 minimumNumber/maximumNumber):
+ * fmin.d / fmax.d (Unpriv §20.6, §21.4; IEEE 754-2019 minimumNumber/maximumNumber):
  * a NaN operand yields the other operand, two NaNs the canonical NaN, any
  * signalling NaN raises NV, and -0 orders below +0.
  */
@@ -217,7 +217,7 @@ export function minMaxD(aLo: number, aHi: number, bLo: number, bHi: number, isMa
   return pickA ? aLo : bLo;
 }
 
-/** feq.d: quiet comparison, NV only for a signalling NaN (Unpriv §21.8, §22.6). */
+/** feq.d: quiet comparison, NV only for a signalling NaN (Unpriv §20.8, §21.6). */
 export function eqD(aLo: number, aHi: number, bLo: number, bHi: number): number {
   if (isNaND(aLo, aHi) || isNaND(bLo, bHi)) {
     fres.flags = isSignallingD(aLo, aHi) || isSignallingD(bLo, bHi) ? FLAG_NV : 0;
@@ -227,7 +227,7 @@ export function eqD(aLo: number, aHi: number, bLo: number, bHi: number): number 
   return f64FromBits(aLo, aHi) === f64FromBits(bLo, bHi) ? 1 : 0;
 }
 
-/** flt.d / fle.d: signalling comparisons, NV for any NaN operand (Unpriv §21.8, §22.6). */
+/** flt.d / fle.d: signalling comparisons, NV for any NaN operand (Unpriv §20.8, §21.6). */
 export function ltD(aLo: number, aHi: number, bLo: number, bHi: number, orEqual: boolean): number {
   if (isNaND(aLo, aHi) || isNaND(bLo, bHi)) {
     fres.flags = FLAG_NV;
@@ -239,7 +239,7 @@ export function ltD(aLo: number, aHi: number, bLo: number, bHi: number, orEqual:
   return a < b || (orEqual && a === b) ? 1 : 0;
 }
 
-/** fclass.d: the one-hot class mask of Unpriv §21.9. */
+/** fclass.d: the one-hot class mask of Unpriv §20.9. */
 export function classifyD(lo: number, hi: number): number {
   const neg = hi < 0;
   const e = expField(hi);

@@ -1,8 +1,8 @@
 // Shared vocabulary of the FP core: rounding modes and exception flags as
-// fcsr encodes them (Unpriv §21.2), canonical NaNs, the per-operation result
+// fcsr encodes them (Unpriv §20.2), canonical NaNs, the per-operation result
 // scratch, and a reinterpretation buffer between raw bits and JS numbers.
 
-/** Unpriv §21.2: the rounding-mode encodings of rm and frm. */
+/** Unpriv §20.2: the rounding-mode encodings of rm and frm. */
 export const RM_RNE = 0;
 export const RM_RTZ = 1;
 export const RM_RDN = 2;
@@ -11,14 +11,14 @@ export const RM_RMM = 4;
 /** rm = 7 selects frm (dynamic); 5 and 6 are reserved. */
 export const RM_DYN = 7;
 
-/** Unpriv §21.2: fflags bits. */
+/** Unpriv §20.2: fflags bits. */
 export const FLAG_NX = 1;
 export const FLAG_UF = 2;
 export const FLAG_OF = 4;
 export const FLAG_DZ = 8;
 export const FLAG_NV = 16;
 
-/** Unpriv §21.3: the canonical NaNs every NaN-producing operation returns. */
+/** Unpriv §20.3: the canonical NaNs every NaN-producing operation returns. */
 export const CANONICAL_NAN_S = 0x7fc00000;
 export const CANONICAL_NAN_D_HI = 0x7ff80000;
 
@@ -70,7 +70,7 @@ export function isNaNS(bits: number): boolean {
   return (bits & 0x7fffffff) > 0x7f800000;
 }
 
-/** A single's bits are a signalling NaN (quiet bit 22 clear, Unpriv §21.3). */
+/** A single's bits are a signalling NaN (quiet bit 22 clear, Unpriv §20.3). */
 export function isSignallingS(bits: number): boolean {
   return (bits & 0x7fc00000) === 0x7f800000 && (bits & 0x003fffff) !== 0;
 }

@@ -1,4 +1,4 @@
-// Conversions (Unpriv §21.7, §22.5): between single and double, from
+// Conversions (Unpriv §20.7, §21.5): between single and double, from
 // floating point to integers with the spec's saturation, and from integers
 // to floating point. Results as in binary64.ts: a 64-bit result's low word
 // is returned, its high word left in fres.hi, flags in fres.flags.
@@ -62,7 +62,7 @@ export const INT_LU = 3;
 
 // Per target: the smallest valid integer, the first integer above the range
 // (both exact doubles), and the saturated results as (lo, hi) words. W and WU
-// results are sign-extended to 64 bits (Unpriv §21.7).
+// results are sign-extended to 64 bits (Unpriv §20.7).
 const RANGE_MIN = [-2147483648, 0, -9223372036854775808, 0];
 const RANGE_END = [2147483648, 4294967296, 9223372036854775808, 18446744073709551616];
 const SAT_MIN_LO = [0x80000000 | 0, 0, 0, 0];
@@ -93,7 +93,7 @@ function roundToIntegral(x: number, rm: number): number {
 
 /**
  * fcvt.{w,wu,l,lu}.{s,d} of the value x (any double, NaN included; singles
- * widen exactly). Unpriv §21.7: NaN and values above the range give
+ * widen exactly). Unpriv §20.7: NaN and values above the range give
  * the largest integer, values below it the smallest, both with NV only; an
  * in-range inexact conversion raises NX. The range is checked after
  * rounding, so -0.9 converts to an unsigned 0 when rounding towards zero.

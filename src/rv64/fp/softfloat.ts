@@ -131,7 +131,7 @@ function packNaN(fmt: number): number {
   return 0;
 }
 
-/** Invalid operation (IEEE 754 §7.2): NV and the canonical NaN (Unpriv §21.3). */
+/** Invalid operation (IEEE 754 §7.2): NV and the canonical NaN (Unpriv §20.3). */
 function packInvalid(fmt: number): number {
   fres.flags |= FLAG_NV;
   return packNaN(fmt);
@@ -166,7 +166,7 @@ function roundIncrement(sign: number, rm: number, half: number, ones: number): n
 
 /**
  * Rounds sign * sig * 2^(exp - 62) (sig's bit 62 set; bit 0 jammed) to a
- * binary64, raising NX/UF/OF. Unpriv §21.4 takes IEEE 754's option of
+ * binary64, raising NX/UF/OF. Unpriv §20.4 takes IEEE 754's option of
  * detecting tininess after rounding: a result is tiny only if rounding it
  * to 53 bits with an unbounded exponent still leaves it below 2^-1022.
  */
@@ -354,7 +354,7 @@ export function fmaSlow(
   const infTimesZero =
     (ua.cls === CLS_INF && ub.cls === CLS_ZERO) || (ua.cls === CLS_ZERO && ub.cls === CLS_INF);
   if (isNaNClass(ua) || isNaNClass(ub) || isNaNClass(uc)) {
-    // Unpriv §21.6: 0 * inf raises NV even when the addend is a quiet NaN.
+    // Unpriv §20.6: 0 * inf raises NV even when the addend is a quiet NaN.
     if (infTimesZero) fres.flags |= FLAG_NV;
     return packNaNOperands(fmt, ua, ub, uc);
   }

@@ -94,14 +94,16 @@ export class Uart16550 implements MmioDevice {
 
   /**
    * Paced input, for a console fed by a script (piped stdin): queued bytes
-   * enter the receiver only once the guest shows that it reads the console,
-   * either with its received-data interrupt enabled (an interrupt-driven
-   * driver with the port open: Linux's 8250 once the tty is opened) or by
-   * polling LSR POLLS_BEFORE_INPUT times without transmitting (a polled
-   * getc: U-Boot's, OpenSBI's). Unpaced, input sent at power-on waits in the
-   * FIFO and is lost when a driver resets the FIFO as it opens the port
-   * (Linux's serial8250_do_startup), as it would be on QEMU. Off by default:
-   * with a person typing, bytes enter the receiver at once.
+   * enter the receiver only once the guest has shown that it reads the
+   * console, either by polling LSR POLLS_BEFORE_INPUT times without
+   * transmitting (a polled getc: U-Boot's, OpenSBI's), or by waiting for an
+   * interrupt with the received-data interrupt enabled (guestIdle(): an
+   * interrupt-driven driver with its port open and set up, as Linux's 8250
+   * once a shell reads the tty). A receiver FIFO reset means a driver is
+   * (re)starting, so input is held again. Unpaced, input sent at power-on
+   * waits in the FIFO and is lost when the driver resets the FIFO as it
+   * opens the port (Linux's serial8250_do_startup and set_termios), as on
+   * QEMU. Off by default: with a person typing, bytes enter at once.
    */
   pacedInput = false;
 
@@ -122,6 +124,8 @@ export class Uart16550 implements MmioDevice {
   private irqLevel = false;
   /** LSR reads since the last transmitted byte (paced input). */
   private lsrPolls = 0;
+  /** Paced input: the guest has shown that it reads the console. */
+  private readerSeen = false;
 
   constructor(
     readonly base: number,
@@ -134,6 +138,19 @@ export class Uart16550 implements MmioDevice {
     for (const b of bytes) this.inputQueue.push(b & 0xff);
     this.fillRx();
     this.update();
+  }
+
+  /**
+   * Every hart waits for an interrupt. With paced input and the
+   * received-data interrupt enabled, that is a reader waiting for input:
+   * queued input is let in. Returns whether it was (the harts may wake).
+   */
+  guestIdle(): boolean {
+    if (!this.pacedInput || this.readerSeen || (this.ier & IER_RDI) === 0 || this.inputQueue.length === 0) return false;
+    this.readerSeen = true;
+    this.fillRx();
+    this.update();
+    return true;
   }
 
   /** Bytes received but not yet read by the guest. */
@@ -187,7 +204,10 @@ export class Uart16550 implements MmioDevice {
       case MCR:
         return this.mcr;
       case LSR: {
-        if (this.lsrPolls < POLLS_BEFORE_INPUT && ++this.lsrPolls === POLLS_BEFORE_INPUT) this.fillRx();
+        if (this.lsrPolls < POLLS_BEFORE_INPUT && ++this.lsrPolls === POLLS_BEFORE_INPUT) {
+          this.readerSeen = true;
+          this.fillRx();
+        }
         const lsr = this.lsr;
         // Overrun and break indications clear when LSR is read.
         if (lsr & (LSR_OE | LSR_BI)) {
@@ -220,7 +240,6 @@ export class Uart16550 implements MmioDevice {
         // Enabling THRE interrupts with the holding register empty raises one
         // at once; Linux's 8250 startup tests for exactly this (UART_BUG_THRE).
         if (changed & IER_THRI) this.thrPending = (this.ier & IER_THRI) !== 0 && (this.lsr & LSR_THRE) !== 0;
-        if (changed & IER_RDI) this.fillRx();
         this.update();
         return;
       }
@@ -286,7 +305,7 @@ export class Uart16550 implements MmioDevice {
    */
   private fillRx(): void {
     if (this.mcr & MCR_LOOP) return;
-    if (this.pacedInput && (this.ier & IER_RDI) === 0 && this.lsrPolls < POLLS_BEFORE_INPUT) return;
+    if (this.pacedInput && !this.readerSeen) return;
     const cap = this.rxCapacity();
     while (this.inputQueue.length > 0 && this.rxFifo.length < cap) this.rxFifo.push(this.inputQueue.shift()!);
     if (this.rxFifo.length > 0) this.lsr |= LSR_DR;
@@ -296,6 +315,8 @@ export class Uart16550 implements MmioDevice {
     // Changing the FIFO enable flushes both FIFOs (PC16550D §8.4).
     if ((v ^ this.fcr) & FCR_FE) v |= FCR_RFR | FCR_XFR;
     if (v & FCR_RFR) {
+      this.readerSeen = false;
+      this.lsrPolls = 0;
       this.rxFifo.length = 0;
       this.lsr &= ~(LSR_DR | LSR_BI);
     }

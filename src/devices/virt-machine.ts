@@ -264,6 +264,8 @@ export class VirtMachine {
       }
       if (count >= maxInsns) return result("max-insns", -1);
       if (roundSteps === 0) {
+        // Every hart waits: a paced console lets its input in now (uart16550.ts).
+        if (this.uart.guestIdle()) continue;
         await this.idle();
         lastYield = performance.now();
       } else if (performance.now() - lastYield >= YIELD_MS) {

@@ -72,6 +72,19 @@ describe.skipIf(!HAVE_CROSS_GCC)(`VirtMachine running a bare-metal program${HAVE
     expect(a.result.instructions).toBe(b.result.instructions);
   });
 
+  it("with paced input, a key sent at power-on waits until the program waits for it", async () => {
+    const m = new VirtMachine({ memBytes: 64 * MiB, harts: 2, bios: program.elf, icount: true });
+    m.uart.pacedInput = true;
+    let text = "";
+    m.onConsoleOutput = (bytes) => {
+      text += new TextDecoder().decode(bytes);
+    };
+    m.pushConsoleInput(new TextEncoder().encode("p"));
+    const result = await m.run({ maxInsns: 50_000_000 });
+    expect(text).toBe("hello\ntimer\nipi\nready\ngot p\n");
+    expect(result.reason).toBe("poweroff");
+  });
+
   it("stop() ends a run that waits for input, and a later run resumes", async () => {
     const m = new VirtMachine({ memBytes: 64 * MiB, harts: 2, bios: program.elf });
     let text = "";

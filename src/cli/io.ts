@@ -1,8 +1,10 @@
-// What the commands write to, and the process exit statuses they return.
+// What the commands read and write, and the process exit statuses they return.
 
 export interface Io {
-  stdout: { write(text: string): unknown };
+  stdout: { write(data: string | Uint8Array): unknown };
   stderr: { write(text: string): unknown };
+  /** The guest console's keyboard (`run --machine virt`); absent: no input. */
+  stdin?: NodeJS.ReadStream;
 }
 
 /** A bad command line or an unusable program file. */
@@ -11,3 +13,12 @@ export const EXIT_USAGE = 2;
 export const EXIT_LIMIT = 3;
 /** The machine stopped without the program exiting (WFI with no interrupt source, HTIF bad address). */
 export const EXIT_STOPPED = 4;
+
+/** The largest --mem, in MiB. */
+export const MAX_MEM_MIB = 2048;
+
+/** --stats: instructions, seconds and MIPS on one line. */
+export function statsLine(instructions: number, seconds: number): string {
+  const mips = seconds > 0 ? instructions / seconds / 1e6 : 0;
+  return `instructions=${instructions} seconds=${seconds.toFixed(3)} mips=${mips.toFixed(1)}\n`;
+}

@@ -3,11 +3,15 @@
 import { pathToFileURL } from "node:url";
 import { UsageError } from "./args.js";
 import { EXIT_USAGE, type Io } from "./io.js";
+import { guestCommand } from "./guest.js";
 import { runCommand } from "./run.js";
 import { testCommand } from "./test.js";
 
 const USAGE = `usage: rvhv run <elf> [--mem MiB] [--max-insns N] [--stats]
+       rvhv run --machine virt --bios FIRMWARE [--kernel IMAGE] [--initrd FILE] [--append ARGS]
+                [--smp N] [--mem MiB] [--icount] [--max-insns N] [--stats] [--dump-dtb FILE]
        rvhv test <paths...> [--timeout-insns N] [--jobs N]
+       rvhv guest build | path
 `;
 
 const HELP = `${USAGE}
@@ -17,17 +21,40 @@ run    runs a bare-metal RV64 ELF program: one hart in M-mode at the entry point
          --mem MiB          RAM size (default 256)
          --max-insns N      stop after N instructions (exit status 3)
          --stats            print instructions, seconds and MIPS on stderr
+run --machine virt
+       boots firmware on QEMU's virt machine (CLINT, PLIC, 16550 UART, syscon):
+       Debian's OpenSBI (/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.elf
+       or fw_dynamic.elf), which starts the kernel in S-mode. The UART is the
+       console on stdin/stdout; on a terminal, Ctrl-A x quits and Ctrl-A h lists
+       the keys. Power-off ends with status 0, a failure report with its code;
+       a reset boots again.
+         --bios FILE        M-mode firmware, ELF or raw binary for 0x80000000
+         --kernel FILE      kernel (Linux Image, U-Boot...) at the next 2 MiB boundary
+         --initrd FILE      initial ramdisk; --append ARGS the kernel command line
+         --smp N            harts (1 to 8, default 1); --mem MiB RAM (default 256)
+         --icount           time from the instruction count: a run repeats exactly
+         --dump-dtb FILE    write the device tree the harts would get, and exit
 test   runs every ELF program under the given files and directories (riscv-tests)
        on a fresh machine each; prints PASS, FAIL (test N), TIMEOUT or ERROR per
        program in path order, then a count. Exit status 1 if any did not pass.
          --timeout-insns N  instructions before a program counts as TIMEOUT (default 10000000)
          --jobs N           worker threads (default: the number of CPUs)
+guest  build: builds the Linux guest (guest-linux-config/: Linux 6.12 Image and a
+       busybox initramfs.cpio.gz) unless the cache has it, and prints its directory;
+       path: prints that directory, built or not.
 
-Exit status 2: bad command line or program file; 4: the machine stopped without
-the program exiting (for example WFI with no interrupt source).
+Exit status 2: bad command line or input file; 3: --max-insns reached; 4: the
+machine stopped without the program exiting (for example WFI with no interrupt source).
 `;
 
-const processIo: Io = { stdout: process.stdout, stderr: process.stderr };
+const processIo: Io = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  // Only `run --machine virt` reads stdin: touching process.stdin opens it.
+  get stdin() {
+    return process.stdin;
+  },
+};
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const options = argv.slice(0, argv.includes("--") ? argv.indexOf("--") : argv.length);
@@ -38,7 +65,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   try {
     switch (argv[0]) {
       case "run":
-        return runCommand(argv.slice(1), io);
+        return await runCommand(argv.slice(1), io);
+      case "guest":
+        return await guestCommand(argv.slice(1), io);
       case "test":
         return await testCommand(argv.slice(1), io);
       case undefined:

@@ -1,17 +1,30 @@
-// `rvhv run <elf>`: runs one bare-metal program on the bare machine.
+// `rvhv run`: a bare-metal program on the bare HTIF machine (the default), or
+// firmware and a kernel on the QEMU-compatible virt machine (--machine virt).
 import { BareMachine } from "../devices/bare-machine.js";
 import { ElfError, readProgramFile } from "../loader/elf.js";
-import { integerOption, parseCommandArgs, UsageError } from "./args.js";
-import { EXIT_LIMIT, EXIT_STOPPED, EXIT_USAGE, type Io } from "./io.js";
+import { integerOption, parseCommandArgs, UsageError, type OptionSpec, type ParsedArgs } from "./args.js";
+import { EXIT_LIMIT, EXIT_STOPPED, EXIT_USAGE, MAX_MEM_MIB, statsLine, type Io } from "./io.js";
+import { runVirtCommand, VIRT_OPTIONS } from "./run-virt.js";
 
-const MAX_MEM_MIB = 2048;
+const COMMON_OPTIONS: OptionSpec = {
+  machine: { type: "string" },
+  mem: { type: "string" },
+  "max-insns": { type: "string" },
+  stats: { type: "boolean" },
+};
 
-export function runCommand(args: string[], io: Io): number {
-  const { values, positionals } = parseCommandArgs(args, {
-    mem: { type: "string" },
-    "max-insns": { type: "string" },
-    stats: { type: "boolean" },
-  });
+export async function runCommand(args: string[], io: Io): Promise<number> {
+  const parsed = parseCommandArgs(args, { ...COMMON_OPTIONS, ...VIRT_OPTIONS });
+  const machine = parsed.values.machine ?? "bare";
+  if (machine === "virt") return runVirtCommand(parsed, io);
+  if (machine !== "bare") throw new UsageError(`unknown machine '${String(machine)}' (bare or virt)`);
+  for (const name of Object.keys(VIRT_OPTIONS)) {
+    if (parsed.values[name] !== undefined) throw new UsageError(`--${name} is an option of --machine virt`);
+  }
+  return runBare(parsed, io);
+}
+
+function runBare({ values, positionals }: ParsedArgs, io: Io): number {
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "run needs a program file" : "run takes one program file");
   const path = positionals[0];
   const memMiB = integerOption(values, "mem", 256, 1, MAX_MEM_MIB);
@@ -39,9 +52,6 @@ export function runCommand(args: string[], io: Io): number {
     io.stderr.write(`rvhv: ${result.error}\n`);
     status = EXIT_STOPPED;
   }
-  if (values.stats === true) {
-    const mips = result.seconds > 0 ? result.instructions / result.seconds / 1e6 : 0;
-    io.stderr.write(`instructions=${result.instructions} seconds=${result.seconds.toFixed(3)} mips=${mips.toFixed(1)}\n`);
-  }
+  if (values.stats === true) io.stderr.write(statsLine(result.instructions, result.seconds));
   return status;
 }

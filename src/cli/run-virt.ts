@@ -1,0 +1,156 @@
+// `rvhv run --machine virt`: firmware (and a kernel) on the QEMU-compatible
+// virt machine, its UART on stdin/stdout (console.ts). The guest decides the
+// exit status through the syscon: power-off is 0, a failure report its code;
+// a reset boots a fresh machine from the same files, as QEMU does without
+// -no-reboot.
+import { readFileSync, writeFileSync } from "node:fs";
+import { VIRT_MAX_HARTS, VirtMachine, type VirtMachineOptions, type VirtRunResult } from "../devices/virt-machine.js";
+import { ElfError, hasElfMagic, parseElf } from "../loader/elf.js";
+import { integerOption, UsageError, type OptionSpec, type ParsedArgs } from "./args.js";
+import { attachConsole } from "./console.js";
+import { EXIT_LIMIT, EXIT_USAGE, MAX_MEM_MIB, statsLine, type Io } from "./io.js";
+
+export const VIRT_OPTIONS: OptionSpec = {
+  bios: { type: "string" },
+  kernel: { type: "string" },
+  initrd: { type: "string" },
+  append: { type: "string" },
+  smp: { type: "string" },
+  icount: { type: "boolean" },
+  "dump-dtb": { type: "string" },
+};
+
+const DEBIAN_OPENSBI = "/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.elf";
+/** Stands in for the firmware when only the device tree is wanted (--dump-dtb). */
+const NO_FIRMWARE = new Uint8Array([0x6f, 0x00, 0x00, 0x00]); // j .
+
+/** A file given on the command line that cannot be used: one line, exit 2. */
+class InputError extends Error {}
+
+function readInput(what: string, path: string): Uint8Array {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : (e as Error).message;
+    throw new InputError(`cannot read the ${what} ${path}: ${why}`);
+  }
+  if (bytes.length === 0) throw new InputError(`the ${what} ${path} is an empty file`);
+  return bytes;
+}
+
+/** Firmware or kernel: an ELF must be a valid RV64 executable; anything else loads raw. */
+function readImage(what: string, path: string): Uint8Array {
+  const bytes = readInput(what, path);
+  if (hasElfMagic(bytes)) {
+    try {
+      parseElf(bytes);
+    } catch (e) {
+      if (!(e instanceof ElfError)) throw e;
+      throw new InputError(`${path}: ${e.message}`);
+    }
+  }
+  return bytes;
+}
+
+function exitStatus(result: VirtRunResult, say: (line: string) => void): number {
+  switch (result.reason) {
+    case "fail":
+      // A process status keeps 8 bits; never let a failure read as success.
+      return result.exitCode & 0xff || 1;
+    case "max-insns":
+      say("rvhv: stopped at the --max-insns limit before the guest powered off");
+      return EXIT_LIMIT;
+    case "stopped":
+      say("rvhv: terminated");
+      return 0;
+    default:
+      return 0;
+  }
+}
+
+export async function runVirtCommand({ values, positionals }: ParsedArgs, io: Io): Promise<number> {
+  if (positionals.length > 0) {
+    throw new UsageError(`--machine virt takes no program file ('${positionals[0]}'): give the firmware with --bios and a kernel with --kernel`);
+  }
+  const memMiB = integerOption(values, "mem", 256, 1, MAX_MEM_MIB);
+  const harts = integerOption(values, "smp", 1, 1, VIRT_MAX_HARTS);
+  const maxInsns = integerOption(values, "max-insns", Infinity, 1);
+  const str = (name: string): string | undefined => (values[name] === undefined ? undefined : String(values[name]));
+  const dumpDtb = str("dump-dtb");
+  const biosPath = str("bios");
+  const kernelPath = str("kernel");
+  const initrdPath = str("initrd");
+  if (biosPath === undefined && dumpDtb === undefined) {
+    throw new UsageError(`--machine virt needs firmware: --bios FILE (such as Debian's OpenSBI, ${DEBIAN_OPENSBI})`);
+  }
+  if (initrdPath !== undefined && kernelPath === undefined) throw new UsageError("--initrd needs --kernel");
+
+  let options: VirtMachineOptions;
+  let machine: VirtMachine;
+  try {
+    options = {
+      memBytes: memMiB * 1024 * 1024,
+      harts,
+      bios: biosPath === undefined ? NO_FIRMWARE : readImage("firmware", biosPath),
+      kernel: kernelPath === undefined ? undefined : readImage("kernel", kernelPath),
+      initrd: initrdPath === undefined ? undefined : readInput("initrd", initrdPath),
+      bootargs: str("append"),
+      icount: values.icount === true,
+    };
+    machine = new VirtMachine(options);
+  } catch (e) {
+    // The machine's own refusals (an image that does not fit, a kernel entry
+    // outside RAM) already read "rvhv: ...".
+    if (e instanceof InputError || e instanceof ElfError) io.stderr.write(`rvhv: ${e.message}\n`);
+    else if (e instanceof Error && e.message.startsWith("rvhv: ")) io.stderr.write(`${e.message}\n`);
+    else throw e;
+    return EXIT_USAGE;
+  }
+
+  if (dumpDtb !== undefined) {
+    try {
+      writeFileSync(dumpDtb, machine.dumpDtb());
+    } catch (e) {
+      io.stderr.write(`rvhv: cannot write ${dumpDtb}: ${(e as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+    return 0;
+  }
+
+  let instructions = 0;
+  let seconds = 0;
+  let result: VirtRunResult | undefined;
+  // rvhv's own lines start on a fresh line of the terminal the guest writes to.
+  let atLineStart = true;
+  const say = (line: string): void => {
+    io.stderr.write(`${atLineStart ? "" : "\n"}${line}\n`);
+    atLineStart = true;
+  };
+  const terminal = attachConsole(io.stdin, io.stderr, {
+    input: (bytes) => machine.pushConsoleInput(bytes),
+    quit: () => machine.stop(),
+  });
+  try {
+    for (;;) {
+      // A script's input waits until the guest reads the console (uart16550.ts).
+      machine.uart.pacedInput = !terminal.interactive;
+      machine.onConsoleOutput = (bytes) => {
+        io.stdout.write(bytes);
+        atLineStart = bytes[bytes.length - 1] === 0x0a;
+      };
+      result = await machine.run({ maxInsns: maxInsns - instructions });
+      instructions += result.instructions;
+      seconds += result.seconds;
+      if (result.reason !== "reboot") break;
+      machine = new VirtMachine(options);
+    }
+  } finally {
+    terminal.detach();
+  }
+  const status = exitStatus(result, say);
+  if (values.stats === true) say(statsLine(instructions, seconds).trimEnd());
+  return status;
+}

@@ -5,6 +5,9 @@
 
 import { Decoded } from "./decode/decoded.js";
 
+/** The shared placeholder of a code slot never decoded (len = 0). */
+export const UNDECODED = new Decoded();
+
 export const PAGE_SHIFT = 12;
 export const PAGE_SIZE = 4096;
 
@@ -74,8 +77,16 @@ export class PhysicalMemory {
   readonly devices: MmioDevice[] = [];
   /** Every hart's MMU, so flagging a page can purge their store TLBs. */
   readonly mmus: StoreTlbOwner[] = [];
-  /** Decoded instructions per RAM page (indexed by page number; 2-byte slots). */
+  /**
+   * Decoded instructions per RAM page (indexed by page number; one slot per
+   * 2 bytes). Slots start as UNDECODED; the run loop gives each slot its own
+   * record on first use and reuses it after invalidation.
+   */
   readonly codePages: (Decoded[] | undefined)[];
+  /** The code epoch each page was last validated in; a stale page is reset on use. */
+  private readonly codePageEpoch: Int32Array;
+  /** Bumped by fence.i (flushCode): invalidates every page at once. */
+  private codeEpoch = 1;
   /** LR reservation per hart: physical address, or -1 for none (Unpriv §14.2). */
   readonly reservation: number[] = [];
   /** Called after a store to a PAGE_WATCHED page, with its physical address and size in bytes. */
@@ -83,6 +94,7 @@ export class PhysicalMemory {
 
   constructor(readonly ram: Ram) {
     this.codePages = new Array(ram.size / PAGE_SIZE);
+    this.codePageEpoch = new Int32Array(ram.size / PAGE_SIZE);
   }
 
   /** Sets a flag on a RAM page and keeps stores to it off every fast path. */
@@ -96,23 +108,28 @@ export class PhysicalMemory {
   codePage(page: number): Decoded[] {
     let slots = this.codePages[page];
     if (slots === undefined) {
-      slots = new Array(PAGE_SIZE / 2);
-      for (let i = 0; i < slots.length; i++) slots[i] = new Decoded();
+      slots = new Array<Decoded>(PAGE_SIZE / 2).fill(UNDECODED);
       this.codePages[page] = slots;
-      this.flagPage(page, PAGE_CODE);
+    } else if (this.codePageEpoch[page] !== this.codeEpoch) {
+      // Invalidated since last use: forget the decodings but keep the records,
+      // so re-decoding allocates nothing.
+      for (let i = 0; i < slots.length; i++) slots[i].len = 0;
     }
+    this.codePageEpoch[page] = this.codeEpoch;
+    if ((this.ram.pageFlags[page] & PAGE_CODE) === 0) this.flagPage(page, PAGE_CODE);
     return slots;
   }
 
-  /** Drops all decoded code (fence.i). */
+  /** Drops all decoded code (fence.i): every page is reset when next used. */
   flushCode(): void {
-    for (let page = 0; page < this.codePages.length; page++) {
-      if (this.codePages[page] !== undefined) this.dropCodePage(page);
-    }
+    this.codeEpoch++;
+    const flags = this.ram.pageFlags;
+    for (let page = 0; page < flags.length; page++) flags[page] &= ~PAGE_CODE;
   }
 
+  /** A store hit a code page: reset its slots when next used. */
   private dropCodePage(page: number): void {
-    this.codePages[page] = undefined;
+    this.codePageEpoch[page] = 0;
     this.ram.pageFlags[page] &= ~PAGE_CODE;
   }
 

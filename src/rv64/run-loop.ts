@@ -8,6 +8,7 @@
 import { Decoded } from "./decode/decoded.js";
 import { decodeInto } from "./decode/decode.js";
 import { SIGNAL_JUMP, type Hart } from "./hart.js";
+import { UNDECODED } from "./memory.js";
 import { TRAP, enterTrap } from "./trap.js";
 import { pendingInterrupt, wakesFromWfi } from "./interrupts.js";
 
@@ -64,7 +65,7 @@ function runPage(h: Hart): void {
   // which may read it (counter CSRs, traps) or shorten it (Hart.endSlice).
   let left = h.sliceLeft;
   for (;;) {
-    const d = slots[off >>> 1];
+    let d = slots[off >>> 1];
     if (d.len === 0) {
       const lo16 = u16[parcelBase + (off >>> 1)];
       if (off === 4094 && (lo16 & 3) === 3) {
@@ -73,6 +74,7 @@ function runPage(h: Hart): void {
         h.sliceLeft = left;
         return runUncached(h);
       }
+      if (d === UNDECODED) slots[off >>> 1] = d = new Decoded();
       decodeInto(d, lo16, off === 4094 ? 0 : u16[parcelBase + (off >>> 1) + 1]);
     }
     h.pcLo = vaBase | off;

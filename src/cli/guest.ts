@@ -13,8 +13,8 @@ export async function guestCommand(args: string[], io: Io): Promise<number> {
   switch (sub) {
     case "build":
       try {
+        // build.sh reports progress, or that the cache is up to date.
         const guest = await buildGuest({ onProgress: printGuestProgress(process.stderr) });
-        if (guest.cached) io.stderr.write("rvhv guest: already built\n");
         io.stdout.write(`${guest.dir}\n`);
         return 0;
       } catch (e) {

@@ -221,7 +221,8 @@ defineCsr(CSR_VSSTATUS, {
     const old = h.csrLo[CSR_VSSTATUS];
     const v = (old & ~VSSTATUS_WRITABLE) | (lo & VSSTATUS_WRITABLE);
     h.csrLo[CSR_VSSTATUS] = v;
-    if (((old ^ v) & (MSTATUS_SUM | MSTATUS_MXR)) !== 0) h.mmu.flush();
+    if (((old ^ v) & MSTATUS_MXR) !== 0) h.mmu.flush();
+    if (((old ^ v) & MSTATUS_SUM) !== 0) h.mmu.selectContext();
     h.signal |= SIGNAL_STOP;
   },
 });

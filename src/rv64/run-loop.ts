@@ -22,6 +22,8 @@ export const uncached = new Decoded();
 export function runHart(h: Hart, budget: number): number {
   h.sliceBudget = budget;
   h.sliceLeft = budget;
+  // The embedder may have changed the mode between slices (tests, firmware).
+  h.mmu.selectContext();
   while (h.sliceLeft > 0) {
     try {
       const irq = pendingInterrupt(h);

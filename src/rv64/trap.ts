@@ -185,7 +185,9 @@ export function enterTrap(h: Hart, cause: number, interrupt: boolean, tvalLo: nu
       // The TS firmware owns M-mode: with the trap state recorded exactly as
       // for machine code, it handles the trap and resumes the hart (as MRET would).
       h.mmu.flush();
+      h.mmu.selectContext();
       h.machineModeHandler.handleTrap(h, cause, causeHi, tvalLo, tvalHi);
+      h.mmu.selectContext();
       h.signal |= SIGNAL_JUMP;
       return;
     }
@@ -193,7 +195,8 @@ export function enterTrap(h: Hart, cause: number, interrupt: boolean, tvalLo: nu
   }
   // Cached translations depend on the mode, and under MPRV on MPP/MPV, which
   // a trap from M into M rewrites (to M, 0) while the mode stays the same.
-  if (h.priv !== prevPriv || h.virt !== prevVirt || (lo[CSR_MSTATUS] & MSTATUS_MPRV) !== 0) h.mmu.flush();
+  if ((lo[CSR_MSTATUS] & MSTATUS_MPRV) !== 0) h.mmu.flush();
+  if (h.priv !== prevPriv || h.virt !== prevVirt) h.mmu.selectContext();
 }
 
 /**

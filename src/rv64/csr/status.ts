@@ -74,8 +74,14 @@ export function writeMstatus(h: Hart, lo: number, mask: number, hi?: number): vo
   v = (v & ~MSTATUS_MPP) | (mpp << MSTATUS_MPP_SHIFT);
   h.csrLo[CSR_MSTATUS] = v;
   // Translation and interrupt enables may have changed: the TLB (filled for
-  // the old MPRV/MPP/SUM/MXR) and the run loop's interrupt check must see it.
-  if (((old ^ v) & (MSTATUS_MPRV | MSTATUS_MPP | MSTATUS_SUM | MSTATUS_MXR)) !== 0) h.mmu.flush();
+  // the old MXR, MPRV, and MPP when MPRV is on) and the run loop's interrupt
+  // check must see it.
+  const changed = old ^ v;
+  if ((changed & (MSTATUS_MPRV | MSTATUS_MXR)) !== 0 || ((changed & MSTATUS_MPP) !== 0 && (v & MSTATUS_MPRV) !== 0)) {
+    h.mmu.flush();
+  }
+  // SUM picks between the S-mode TLB sets.
+  if ((changed & MSTATUS_SUM) !== 0) h.mmu.selectContext();
   h.signal |= SIGNAL_STOP;
 }
 

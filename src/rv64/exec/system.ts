@@ -50,11 +50,16 @@ function ebreak(h: Hart): void {
   raiseException(h, CAUSE_BREAKPOINT, h.pcLo, h.pcHi);
 }
 
-/** Switches privilege and V; cached translations and interrupt enables depend on them. */
-function setMode(h: Hart, priv: number, virt: boolean): void {
+/**
+ * Switches privilege and V; the TLB set and interrupt enables depend on
+ * them. `mprvCleared`: the xRET cleared mstatus.MPRV, which M-mode entries
+ * may have been translated under.
+ */
+function setMode(h: Hart, priv: number, virt: boolean, mprvCleared: boolean): void {
   h.priv = priv;
   h.virt = virt;
-  h.mmu.flush();
+  if (mprvCleared) h.mmu.flush();
+  h.mmu.selectContext();
   h.signal |= SIGNAL_STOP;
 }
 
@@ -67,9 +72,10 @@ function mret(h: Hart, d: Decoded): void {
   s = s & MSTATUS_MPIE ? s | MSTATUS_MIE : s & ~MSTATUS_MIE;
   s = (s | MSTATUS_MPIE) & ~MSTATUS_MPP; // MPP := U
   if (mpp !== PRIV_M) s &= ~MSTATUS_MPRV;
+  const mprvCleared = ((h.csrLo[CSR_MSTATUS] ^ s) & MSTATUS_MPRV) !== 0;
   h.csrLo[CSR_MSTATUS] = s;
   h.csrHi[CSR_MSTATUS] &= ~MSTATUSH_MPV;
-  setMode(h, mpp, mpv);
+  setMode(h, mpp, mpv, mprvCleared);
   h.jumpTo(h.csrLo[CSR_MEPC], h.csrHi[CSR_MEPC]);
 }
 
@@ -84,7 +90,7 @@ function sret(h: Hart, d: Decoded): void {
     if (h.priv === PRIV_U || (h.csrLo[CSR_HSTATUS] & HSTATUS_VTSR) !== 0) raiseVirtualInstruction(h, d.raw);
     const vs = h.csrLo[CSR_VSSTATUS];
     h.csrLo[CSR_VSSTATUS] = unstackS(vs);
-    setMode(h, (vs & MSTATUS_SPP) !== 0 ? PRIV_S : PRIV_U, true);
+    setMode(h, (vs & MSTATUS_SPP) !== 0 ? PRIV_S : PRIV_U, true, false);
     h.jumpTo(h.csrLo[CSR_VSEPC], h.csrHi[CSR_VSEPC]);
     return;
   }
@@ -93,7 +99,7 @@ function sret(h: Hart, d: Decoded): void {
   const spv = (h.csrLo[CSR_HSTATUS] & HSTATUS_SPV) !== 0;
   h.csrLo[CSR_HSTATUS] &= ~HSTATUS_SPV;
   h.csrLo[CSR_MSTATUS] = unstackS(s0) & ~MSTATUS_MPRV; // the new mode is below M
-  setMode(h, (s0 & MSTATUS_SPP) !== 0 ? PRIV_S : PRIV_U, spv);
+  setMode(h, (s0 & MSTATUS_SPP) !== 0 ? PRIV_S : PRIV_U, spv, (s0 & MSTATUS_MPRV) !== 0);
   h.jumpTo(h.csrLo[CSR_SEPC], h.csrHi[CSR_SEPC]);
 }
 

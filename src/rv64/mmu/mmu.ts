@@ -10,6 +10,11 @@ import type { Hart } from "../hart.js";
 import { PAGE_CODE, PAGE_SIZE, PAGE_WATCHED, type PhysicalMemory, type Ram } from "../memory.js";
 import { SIGNAL_STOP } from "../hart.js";
 import {
+  CSR_MSTATUS,
+  CSR_VSSTATUS,
+  MSTATUS_SUM,
+  PRIV_M,
+  PRIV_U,
   CAUSE_FETCH_ACCESS,
   CAUSE_LOAD_ACCESS,
   CAUSE_MISALIGNED_LOAD,
@@ -29,15 +34,25 @@ const TLB_SIZE = 1 << TLB_BITS;
 const TLB_MASK = TLB_SIZE - 1;
 const LOAD_BASE = TLB_SIZE;
 const STORE_BASE = 2 * TLB_SIZE;
+/** One TLB set (fetch, load, store) per translation context. */
+const SET_SIZE = 3 * TLB_SIZE;
+/**
+ * Translation contexts, each with its own TLB set, so a trap or xRET
+ * selects a set instead of flushing: U, S, S with SUM, M, VU, VS, VS with
+ * vsstatus.SUM.
+ */
+const CONTEXTS = 7;
 /** An impossible tag (tags are page-aligned). */
 const INVALID_TAG = 1;
 
 export class Mmu {
-  /** Virtual page tags, [fetch | load | store] x TLB_SIZE. */
-  private readonly tagLo = new Int32Array(3 * TLB_SIZE).fill(INVALID_TAG);
-  private readonly tagHi = new Int32Array(3 * TLB_SIZE);
+  /** Virtual page tags: per context, [fetch | load | store] x TLB_SIZE. */
+  private readonly tagLo = new Int32Array(CONTEXTS * SET_SIZE).fill(INVALID_TAG);
+  private readonly tagHi = new Int32Array(CONTEXTS * SET_SIZE);
   /** RAM offset of the page each entry maps. */
-  private readonly ramOff = new Int32Array(3 * TLB_SIZE);
+  private readonly ramOff = new Int32Array(CONTEXTS * SET_SIZE);
+  /** Offset of the current context's set. */
+  private set = 0;
 
   private readonly ram: Ram;
   private readonly u8: Uint8Array;
@@ -58,23 +73,42 @@ export class Mmu {
     phys.mmus.push(this);
   }
 
-  /** Drops every cached translation (satp, privilege, MPRV/SUM/MXR or PMP changed; sfence.vma). */
+  /**
+   * Drops every cached translation of every context (satp, vsatp, hgatp,
+   * MPRV/MPP/MPV, MXR, envcfg or PMP changed; sfence.vma, hfence).
+   */
   flush(): void {
     this.tagLo.fill(INVALID_TAG);
+  }
+
+  /**
+   * Selects the TLB set of the hart's current context (privilege, V, and
+   * the SUM bit that applies). Called whenever one of them changes.
+   */
+  selectContext(): void {
+    const h = this.hart;
+    let c: number;
+    if (h.virt) c = h.priv === PRIV_U ? 4 : (h.csrLo[CSR_VSSTATUS] & MSTATUS_SUM) !== 0 ? 6 : 5;
+    else if (h.priv === PRIV_M) c = 3;
+    else if (h.priv === PRIV_U) c = 0;
+    else c = (h.csrLo[CSR_MSTATUS] & MSTATUS_SUM) !== 0 ? 2 : 1;
+    this.set = c * SET_SIZE;
   }
 
   /** Drops store-TLB entries that map RAM page `page` (it just gained a flag). */
   purgeStorePage(page: number): void {
     const off = page * PAGE_SIZE;
-    for (let i = STORE_BASE; i < STORE_BASE + TLB_SIZE; i++) {
-      if (this.ramOff[i] === off) this.tagLo[i] = INVALID_TAG;
+    for (let set = 0; set < CONTEXTS * SET_SIZE; set += SET_SIZE) {
+      for (let i = set + STORE_BASE; i < set + STORE_BASE + TLB_SIZE; i++) {
+        if (this.ramOff[i] === off) this.tagLo[i] = INVALID_TAG;
+      }
     }
   }
 
   // ---- loads (Unpriv §2.6). Results are sign- or zero-extended to 32 bits.
 
   loadS8(lo: number, hi: number): number {
-    const i = ((lo >>> 12) & TLB_MASK) | LOAD_BASE;
+    const i = this.set + (((lo >>> 12) & TLB_MASK) | LOAD_BASE);
     if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi) {
       return (this.u8[this.ramOff[i] + (lo & 4095)] << 24) >> 24;
     }
@@ -82,7 +116,7 @@ export class Mmu {
   }
 
   loadU8(lo: number, hi: number): number {
-    const i = ((lo >>> 12) & TLB_MASK) | LOAD_BASE;
+    const i = this.set + (((lo >>> 12) & TLB_MASK) | LOAD_BASE);
     if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi) {
       return this.u8[this.ramOff[i] + (lo & 4095)];
     }
@@ -94,7 +128,7 @@ export class Mmu {
   }
 
   loadU16(lo: number, hi: number): number {
-    const i = ((lo >>> 12) & TLB_MASK) | LOAD_BASE;
+    const i = this.set + (((lo >>> 12) & TLB_MASK) | LOAD_BASE);
     if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi && (lo & 1) === 0) {
       return this.u16[(this.ramOff[i] + (lo & 4095)) >>> 1];
     }
@@ -102,7 +136,7 @@ export class Mmu {
   }
 
   load32(lo: number, hi: number): number {
-    const i = ((lo >>> 12) & TLB_MASK) | LOAD_BASE;
+    const i = this.set + (((lo >>> 12) & TLB_MASK) | LOAD_BASE);
     if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi && (lo & 3) === 0) {
       return this.i32[(this.ramOff[i] + (lo & 4095)) >>> 2];
     }
@@ -111,7 +145,7 @@ export class Mmu {
 
   /** 64-bit load: returns the low word, the high word in this.hi. */
   load64(lo: number, hi: number): number {
-    const i = ((lo >>> 12) & TLB_MASK) | LOAD_BASE;
+    const i = this.set + (((lo >>> 12) & TLB_MASK) | LOAD_BASE);
     if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi && (lo & 7) === 0) {
       const w = (this.ramOff[i] + (lo & 4095)) >>> 2;
       this.hi = this.i32[w + 1];
@@ -123,7 +157,7 @@ export class Mmu {
   // ---- stores
 
   store8(lo: number, hi: number, v: number): void {
-    const i = ((lo >>> 12) & TLB_MASK) | STORE_BASE;
+    const i = this.set + (((lo >>> 12) & TLB_MASK) | STORE_BASE);
     if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi) {
       this.u8[this.ramOff[i] + (lo & 4095)] = v;
       return;
@@ -132,7 +166,7 @@ export class Mmu {
   }
 
   store16(lo: number, hi: number, v: number): void {
-    const i = ((lo >>> 12) & TLB_MASK) | STORE_BASE;
+    const i = this.set + (((lo >>> 12) & TLB_MASK) | STORE_BASE);
     if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi && (lo & 1) === 0) {
       this.u16[(this.ramOff[i] + (lo & 4095)) >>> 1] = v;
       return;
@@ -141,7 +175,7 @@ export class Mmu {
   }
 
   store32(lo: number, hi: number, v: number): void {
-    const i = ((lo >>> 12) & TLB_MASK) | STORE_BASE;
+    const i = this.set + (((lo >>> 12) & TLB_MASK) | STORE_BASE);
     if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi && (lo & 3) === 0) {
       this.i32[(this.ramOff[i] + (lo & 4095)) >>> 2] = v;
       return;
@@ -150,7 +184,7 @@ export class Mmu {
   }
 
   store64(lo: number, hi: number, vLo: number, vHi: number): void {
-    const i = ((lo >>> 12) & TLB_MASK) | STORE_BASE;
+    const i = this.set + (((lo >>> 12) & TLB_MASK) | STORE_BASE);
     if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi && (lo & 7) === 0) {
       const w = (this.ramOff[i] + (lo & 4095)) >>> 2;
       this.i32[w] = vLo;
@@ -184,7 +218,7 @@ export class Mmu {
    * without caching. Raises fetch faults.
    */
   fetchPage(lo: number, hi: number): number {
-    const i = (lo >>> 12) & TLB_MASK;
+    const i = this.set + ((lo >>> 12) & TLB_MASK);
     if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi) return this.ramOff[i];
     const paddr = translate(this.hart, lo, hi, ACCESS_FETCH, WALK_FETCH);
     const off = this.ram.offsetOf(paddr, 2);
@@ -295,7 +329,7 @@ export class Mmu {
     const off = this.ram.offsetOf(paddr, size);
     if (off >= 0) {
       if (mayFill && this.guestPriv < 0 && hart.pmp.coversPage(paddr - (paddr % PAGE_SIZE), ACCESS_LOAD, hart)) {
-        this.fill(((vLo >>> 12) & TLB_MASK) | LOAD_BASE, vLo, vHi, off & -PAGE_SIZE);
+        this.fill(this.set + (((vLo >>> 12) & TLB_MASK) | LOAD_BASE), vLo, vHi, off & -PAGE_SIZE);
       }
       const u8 = this.u8;
       switch (size) {
@@ -365,7 +399,7 @@ export class Mmu {
       if ((flags & PAGE_CODE) !== 0) hart.signal |= SIGNAL_STOP;
       if ((flags & PAGE_WATCHED) !== 0 && this.phys.onWatchedWrite !== null) this.phys.onWatchedWrite(paddr, size);
     } else if (mayFill && this.guestPriv < 0 && hart.pmp.coversPage(paddr - (paddr % PAGE_SIZE), ACCESS_STORE, hart)) {
-      this.fill(((aLo >>> 12) & TLB_MASK) | STORE_BASE, aLo, aHi, off & -PAGE_SIZE);
+      this.fill(this.set + (((aLo >>> 12) & TLB_MASK) | STORE_BASE), aLo, aHi, off & -PAGE_SIZE);
     }
   }
 }

@@ -24,20 +24,27 @@ export function runHart(h: Hart, budget: number): number {
   h.sliceLeft = budget;
   // The embedder may have changed the mode between slices (tests, firmware).
   h.mmu.selectContext();
+  // Whether interrupt state may have changed since the last check: at the
+  // start of a slice, and after SIGNAL_STOP or a trap, but not when control
+  // merely moved to another page.
+  let checkInterrupts = true;
   while (h.sliceLeft > 0) {
     try {
-      const irq = pendingInterrupt(h);
-      if (irq >= 0) {
-        enterTrap(h, irq, true, 0, 0);
-        h.signal = 0;
-      } else if (h.waiting) {
-        // Priv §3.3.3: WFI resumes when any interrupt is pending and enabled in mie.
-        if (!wakesFromWfi(h)) break;
-        h.waiting = false;
+      if (checkInterrupts) {
+        const irq = pendingInterrupt(h);
+        if (irq >= 0) {
+          enterTrap(h, irq, true, 0, 0);
+          h.signal = 0;
+        } else if (h.waiting) {
+          // Priv §3.3.3: WFI resumes when any interrupt is pending and enabled in mie.
+          if (!wakesFromWfi(h)) break;
+          h.waiting = false;
+        }
       }
-      runPage(h);
+      checkInterrupts = runPage(h);
     } catch (e) {
       if (e !== TRAP) throw e;
+      checkInterrupts = true;
       h.signal = 0;
       // The trapping instruction uses a step of the slice (so a trap loop
       // cannot run forever) but does not retire.
@@ -51,12 +58,19 @@ export function runHart(h: Hart, budget: number): number {
   return retired;
 }
 
-/** Executes from the code page holding pc until control leaves it (see file comment). */
-function runPage(h: Hart): void {
+/**
+ * Executes from the code page holding pc until control leaves it (see file
+ * comment). Returns true when it stopped for SIGNAL_STOP (interrupts must be
+ * re-checked), false when control left the page or the slice ended.
+ */
+function runPage(h: Hart): boolean {
   const vaHi = h.pcHi;
   const vaBase = h.pcLo & -4096;
   const pageOff = h.mmu.fetchPage(h.pcLo, vaHi);
-  if (pageOff < 0) return runUncached(h);
+  if (pageOff < 0) {
+    runUncached(h);
+    return true;
+  }
   const u16 = h.phys.ram.u16;
   const slots = h.phys.codePage(pageOff >>> 12);
   const parcelBase = pageOff >>> 1;
@@ -74,7 +88,8 @@ function runPage(h: Hart): void {
         // A 32-bit instruction straddling into the next page is never cached.
         h.pcLo = vaBase | off;
         h.sliceLeft = left;
-        return runUncached(h);
+        runUncached(h);
+        return true;
       }
       if (d === UNDECODED) slots[off >>> 1] = d = new Decoded();
       decodeInto(d, lo16, off === 4094 ? 0 : u16[parcelBase + (off >>> 1) + 1]);
@@ -87,18 +102,21 @@ function runPage(h: Hart): void {
       if ((h.signal & SIGNAL_JUMP) !== 0) {
         const stop = h.signal !== SIGNAL_JUMP;
         h.signal = 0;
-        if (stop || h.pcHi !== vaHi || (h.pcLo & -4096) !== vaBase || left <= 0) return;
+        if (stop) return true;
+        if (h.pcHi !== vaHi || (h.pcLo & -4096) !== vaBase || left <= 0) return false;
         off = h.pcLo & 4095;
         continue;
       }
       h.signal = 0;
-      return advance(h, vaBase, vaHi, off + d.len);
+      advance(h, vaBase, vaHi, off + d.len);
+      return true;
     }
     left--;
     off += d.len;
     if (off >= 4096 || left <= 0) {
       h.sliceLeft = left;
-      return advance(h, vaBase, vaHi, off);
+      advance(h, vaBase, vaHi, off);
+      return false;
     }
   }
 }

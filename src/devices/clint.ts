@@ -115,15 +115,14 @@ export class Clint implements MmioDevice {
   }
 
   /**
-   * The earliest mtimecmp later than now, in ticks, or Infinity: when
-   * nothing else happens, the next MTIP change.
+   * The earliest mtimecmp later than `after` (default: now), in ticks, or
+   * Infinity: when nothing else happens, the next MTIP change.
    */
-  nextDeadline(): number {
-    const now = this.timer.now();
+  nextDeadline(after = this.timer.now()): number {
     let next = Infinity;
     for (let i = 0; i < this.harts.length; i++) {
       const cmp = toNumberU(this.cmpLo[i], this.cmpHi[i]);
-      if (cmp > now && cmp < next && cmp < NEVER_TICKS) next = cmp;
+      if (cmp > after && cmp < next && cmp < NEVER_TICKS) next = cmp;
     }
     return next;
   }

@@ -34,6 +34,7 @@
 import { Hart } from "../rv64/hart.js";
 import { PhysicalMemory, Ram } from "../rv64/memory.js";
 import { runHart } from "../rv64/run-loop.js";
+import { wakesFromWfi } from "../rv64/interrupts.js";
 import { sstcEnabled, updateTimerLines, vsSstcEnabled } from "../rv64/timer.js";
 import { CSR_HTIMEDELTA, CSR_STIMECMP, CSR_VSTIMECMP, IRQ_M_EXT, IRQ_S_EXT } from "../rv64/constants.js";
 import { r, sub64, toNumberU } from "../rv64/int64.js";
@@ -283,9 +284,15 @@ export class VirtMachine {
    * the process alive) rather than return.
    */
   private async idle(): Promise<void> {
-    const deadline = this.nextTimerDeadline();
+    // On the host clock a deadline may have passed since the round's last
+    // refresh: raise the lines as of now, and if that wakes a hart, run it
+    // (the deadline is no longer in the future, so nothing would wake it).
+    const now = this.now();
+    this.refreshTimers();
+    if (this.harts.some((h) => h.waiting && wakesFromWfi(h))) return;
+    const deadline = this.nextTimerDeadline(now);
     if (this.icount && deadline !== Infinity) {
-      this.timeBase += deadline - this.now();
+      this.timeBase += Math.max(0, deadline - this.now());
       this.refreshTimers();
       return;
     }
@@ -312,15 +319,14 @@ export class VirtMachine {
   }
 
   /**
-   * The earliest future timer compare value, in mtime ticks: mtimecmp,
+   * The earliest timer compare value after `after` (mtime ticks): mtimecmp,
    * stimecmp where Sstc is on, vstimecmp - htimedelta where the guest's is;
    * Infinity if none.
    */
-  private nextTimerDeadline(): number {
-    let next = this.clint.nextDeadline();
-    const now = this.now();
+  private nextTimerDeadline(after: number): number {
+    let next = this.clint.nextDeadline(after);
     const consider = (cmp: number): void => {
-      if (cmp > now && cmp < next && cmp < NEVER_TICKS) next = cmp;
+      if (cmp > after && cmp < next && cmp < NEVER_TICKS) next = cmp;
     };
     for (const h of this.harts) {
       if (sstcEnabled(h)) consider(toNumberU(h.csrLo[CSR_STIMECMP], h.csrHi[CSR_STIMECMP]));

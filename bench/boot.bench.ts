@@ -70,7 +70,11 @@ function runOnce(command: string, args: string[]): Promise<Sample> {
       clearTimeout(timer);
       const exitS = (performance.now() - start) / 1000;
       if (status !== 0 || markerS < 0) {
-        reject(new Error(`${command} exited with ${status}${markerS < 0 ? " without the marker" : ""}:\n${out.slice(-2000)}${err}`));
+        reject(
+          new Error(
+            `${command} exited with ${status}${markerS < 0 ? " without the marker" : ""}:\n${out.slice(-2000)}${err}`,
+          ),
+        );
         return;
       }
       const m = /instructions=(\d+)/.exec(err);
@@ -80,8 +84,21 @@ function runOnce(command: string, args: string[]): Promise<Sample> {
 }
 
 const rvhvArgs = [
-  join(root, "bin/rvhv.js"), "run", "--machine", "virt", "--bios", FW_JUMP, "--kernel", guest.image,
-  "--initrd", guest.initrd, "--append", APPEND, "--smp", "1", "--stats",
+  join(root, "bin/rvhv.js"),
+  "run",
+  "--machine",
+  "virt",
+  "--bios",
+  FW_JUMP,
+  "--kernel",
+  guest.image,
+  "--initrd",
+  guest.initrd,
+  "--append",
+  APPEND,
+  "--smp",
+  "1",
+  "--stats",
 ];
 const configs: { name: string; command: string; args: string[] }[] = [
   { name: "rvhv", command: process.execPath, args: rvhvArgs },
@@ -91,7 +108,21 @@ if (qemuFound) {
   configs.push({
     name: "qemu-system-riscv64 (TCG)",
     command: "qemu-system-riscv64",
-    args: ["-M", "virt", "-m", "256M", "-nographic", "-bios", FW_JUMP, "-kernel", guest.image, "-initrd", guest.initrd, "-append", APPEND],
+    args: [
+      "-M",
+      "virt",
+      "-m",
+      "256M",
+      "-nographic",
+      "-bios",
+      FW_JUMP,
+      "-kernel",
+      guest.image,
+      "-initrd",
+      guest.initrd,
+      "-append",
+      APPEND,
+    ],
   });
 }
 
@@ -100,7 +131,9 @@ const median = (xs: number[]): number => {
   return s.length % 2 === 1 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-console.log(`Linux guest boot to "${MARKER}" (${guest.dir}), --smp 1, ${runs} run(s) each, median (node ${process.version})`);
+console.log(
+  `Linux guest boot to "${MARKER}" (${guest.dir}), --smp 1, ${runs} run(s) each, median (node ${process.version})`,
+);
 const rows = [];
 for (const config of configs) {
   const samples: Sample[] = [];

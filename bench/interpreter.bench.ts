@@ -99,7 +99,9 @@ for (const name of programs) {
   });
 }
 
-console.log(`rvhv interpreter benchmark: ${iterations} timed runs per program after 1 warm-up (node ${process.version})`);
+console.log(
+  `rvhv interpreter benchmark: ${iterations} timed runs per program after 1 warm-up (node ${process.version})`,
+);
 await bench.run();
 
 const rows = bench.tasks.map((task) => {

@@ -107,4 +107,6 @@ if (failed > 0) {
   console.error(`${tag}: ${failed} of ${sources.length} tests failed to compile`);
   process.exit(1);
 }
-console.log(`${tag}: ${built} built, ${sources.length - built} up to date, in ${relative(process.cwd(), outDir) || outDir}`);
+console.log(
+  `${tag}: ${built} built, ${sources.length - built} up to date, in ${relative(process.cwd(), outDir) || outDir}`,
+);

@@ -96,7 +96,9 @@ for (const src of sources) {
     const run = spawnSync(out, [], { encoding: "utf8" });
     const ok = run.status === 0;
     if (!ok) failed++;
-    console.log(`  ${ok ? "pass" : `FAIL (exit ${run.status ?? run.signal})`}  ${name}: ${run.stdout.trim().replace(/\n/g, "; ")}`);
+    console.log(
+      `  ${ok ? "pass" : `FAIL (exit ${run.status ?? run.signal})`}  ${name}: ${run.stdout.trim().replace(/\n/g, "; ")}`,
+    );
   }
 }
 
@@ -105,5 +107,7 @@ if (failed > 0) {
   process.exit(1);
 }
 if (!host) {
-  console.log(`build-bench: ${built} built, ${sources.length - built} up to date, in ${relative(process.cwd(), outDir) || outDir}`);
+  console.log(
+    `build-bench: ${built} built, ${sources.length - built} up to date, in ${relative(process.cwd(), outDir) || outDir}`,
+  );
 }

@@ -20,7 +20,11 @@ const rules = [
   // The hot path (the core and the H extension) never uses BigInt (DEVELOPERS.md "Speed is a feature").
   { dirs: ["src/rv64", "src/h-extension"], re: /\bBigInt\b|\b\d+n\b/, why: "BigInt in the emulator core" },
   { dirs: ["src"], re: /\bdebugger\b/, why: "debugger statement" },
-  { dirs: ["src/rv64", "src/h-extension", "src/devices"], re: /\bconsole\.(log|debug)\b/, why: "console logging in the library" },
+  {
+    dirs: ["src/rv64", "src/h-extension", "src/devices"],
+    re: /\bconsole\.(log|debug)\b/,
+    why: "console logging in the library",
+  },
 ];
 
 for (const file of walk(join(root, "src"), []).concat(walk(join(root, "test"), []), walk(join(root, "scripts"), []))) {

@@ -13,7 +13,10 @@ process.chdir(root);
 mkdirSync("build", { recursive: true });
 
 function run(cmd, args, opts = {}) {
-  const res = spawnSync(cmd, args, { stdio: opts.capture ? ["inherit", "pipe", "inherit"] : "inherit", encoding: "utf8" });
+  const res = spawnSync(cmd, args, {
+    stdio: opts.capture ? ["inherit", "pipe", "inherit"] : "inherit",
+    encoding: "utf8",
+  });
   if (opts.capture && res.stdout) process.stdout.write(res.stdout);
   if (res.error) throw res.error;
   return res;

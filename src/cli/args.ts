@@ -18,7 +18,13 @@ export interface ParsedArgs {
 
 /** Parses `args` against `spec`; unknown options and missing or stray values are UsageErrors. */
 export function parseCommandArgs(args: string[], spec: OptionSpec): ParsedArgs {
-  const { values, positionals, tokens } = parseArgs({ args, options: spec, allowPositionals: true, strict: false, tokens: true });
+  const { values, positionals, tokens } = parseArgs({
+    args,
+    options: spec,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
   for (const t of tokens) {
     if (t.kind !== "option") continue;
     const def = spec[t.name];
@@ -30,11 +36,18 @@ export function parseCommandArgs(args: string[], spec: OptionSpec): ParsedArgs {
 }
 
 /** A whole number option value in [min, max], or `fallback` when the option is absent. */
-export function integerOption(values: ParsedArgs["values"], name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+export function integerOption(
+  values: ParsedArgs["values"],
+  name: string,
+  fallback: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   const raw = values[name];
   if (raw === undefined) return fallback;
   const text = String(raw).replaceAll("_", "");
   const n = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!(n >= min && n <= max)) throw new UsageError(`--${name} needs a whole number from ${min} to ${max}, got '${raw}'`);
+  if (!(n >= min && n <= max))
+    throw new UsageError(`--${name} needs a whole number from ${min} to ${max}, got '${raw}'`);
   return n;
 }

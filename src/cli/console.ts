@@ -8,8 +8,7 @@
 /** The escape key, Ctrl-A (QEMU's -echr default). */
 export const CTRL_A = 0x01;
 
-export const CONSOLE_HELP =
-  "\r\nC-a h    print this help\r\nC-a x    exit rvhv\r\nC-a C-a  type a C-a\r\n";
+export const CONSOLE_HELP = "\r\nC-a h    print this help\r\nC-a x    exit rvhv\r\nC-a C-a  type a C-a\r\n";
 
 export type ConsoleCommand = "quit" | "help";
 

@@ -34,7 +34,13 @@ function readInput(what: string, path: string): Uint8Array {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why =
-      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : (e as Error).message;
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "is a directory"
+          : code === "EACCES"
+            ? "permission denied"
+            : (e as Error).message;
     throw new InputError(`cannot read the ${what} ${path}: ${why}`);
   }
   if (bytes.length === 0) throw new InputError(`the ${what} ${path} is an empty file`);
@@ -73,7 +79,9 @@ function exitStatus(result: VirtRunResult, say: (line: string) => void): number 
 
 export async function runVirtCommand({ values, positionals }: ParsedArgs, io: Io): Promise<number> {
   if (positionals.length > 0) {
-    throw new UsageError(`--machine virt takes no program file ('${positionals[0]}'): give the firmware with --bios and a kernel with --kernel`);
+    throw new UsageError(
+      `--machine virt takes no program file ('${positionals[0]}'): give the firmware with --bios and a kernel with --kernel`,
+    );
   }
   const memMiB = integerOption(values, "mem", 256, 1, MAX_MEM_MIB);
   const harts = integerOption(values, "smp", 1, 1, VIRT_MAX_HARTS);

@@ -25,7 +25,8 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
 }
 
 function runBare({ values, positionals }: ParsedArgs, io: Io): number {
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "run needs a program file" : "run takes one program file");
+  if (positionals.length !== 1)
+    throw new UsageError(positionals.length === 0 ? "run needs a program file" : "run takes one program file");
   const path = positionals[0];
   const memMiB = integerOption(values, "mem", 256, 1, MAX_MEM_MIB);
   const maxInsns = integerOption(values, "max-insns", Infinity, 1);
@@ -46,7 +47,9 @@ function runBare({ values, positionals }: ParsedArgs, io: Io): number {
     // A process status keeps 8 bits (as with Spike); never let a failure read as success.
     status = result.exitCode & 0xff || (result.exitCode === 0 ? 0 : 1);
   } else if (result.reason === "max-insns") {
-    io.stderr.write(`rvhv: stopped after ${result.instructions} instructions (--max-insns) before the program exited\n`);
+    io.stderr.write(
+      `rvhv: stopped after ${result.instructions} instructions (--max-insns) before the program exited\n`,
+    );
     status = EXIT_LIMIT;
   } else {
     io.stderr.write(`rvhv: ${result.error}\n`);

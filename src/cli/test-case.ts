@@ -5,10 +5,7 @@ import { BareMachine } from "../devices/bare-machine.js";
 import { ElfError, readProgramFile } from "../loader/elf.js";
 
 export type TestOutcome =
-  | { kind: "pass" }
-  | { kind: "fail"; code: number }
-  | { kind: "timeout" }
-  | { kind: "error"; reason: string };
+  { kind: "pass" } | { kind: "fail"; code: number } | { kind: "timeout" } | { kind: "error"; reason: string };
 
 export function runTestCase(path: string, timeoutInsns: number): TestOutcome {
   try {
@@ -16,7 +13,8 @@ export function runTestCase(path: string, timeoutInsns: number): TestOutcome {
     machine.onConsole = () => {};
     machine.loadElf(readProgramFile(path));
     const result = machine.run({ maxInsns: timeoutInsns });
-    if (result.reason === "exit") return result.exitCode === 0 ? { kind: "pass" } : { kind: "fail", code: result.exitCode };
+    if (result.reason === "exit")
+      return result.exitCode === 0 ? { kind: "pass" } : { kind: "fail", code: result.exitCode };
     if (result.reason === "max-insns") return { kind: "timeout" };
     return { kind: "error", reason: result.error ?? "machine stopped" };
   } catch (e) {

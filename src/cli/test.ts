@@ -27,7 +27,9 @@ export async function testCommand(args: string[], io: Io): Promise<number> {
     try {
       collectElfFiles(path, files);
     } catch (e) {
-      io.stderr.write(`rvhv: ${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or directory" : (e as Error).message}\n`);
+      io.stderr.write(
+        `rvhv: ${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or directory" : (e as Error).message}\n`,
+      );
       return EXIT_USAGE;
     }
   }
@@ -80,7 +82,12 @@ const workerUrl = new URL(import.meta.url.endsWith(".ts") ? "./test-worker.ts" :
  * worker that dies takes only its current test down (reported as ERROR) and
  * is replaced.
  */
-function runPool(files: string[], jobs: number, timeoutInsns: number, onResult: (index: number, outcome: TestOutcome) => void): Promise<void> {
+function runPool(
+  files: string[],
+  jobs: number,
+  timeoutInsns: number,
+  onResult: (index: number, outcome: TestOutcome) => void,
+): Promise<void> {
   return new Promise((resolve) => {
     let next = 0;
     let done = 0;

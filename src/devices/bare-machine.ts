@@ -61,11 +61,16 @@ export class BareMachine {
     const image = parseElf(bytes);
     const tohost = image.symbols.get("tohost");
     if (tohost === undefined) {
-      throw new ElfError("no `tohost` symbol (stripped?); the bare machine needs it for console output and exit (HTIF)");
+      throw new ElfError(
+        "no `tohost` symbol (stripped?); the bare machine needs it for console output and exit (HTIF)",
+      );
     }
     const fromhost = image.symbols.get("fromhost");
     const ram = this.phys.ram;
-    for (const [name, addr] of [["tohost", tohost], ["fromhost", fromhost]] as const) {
+    for (const [name, addr] of [
+      ["tohost", tohost],
+      ["fromhost", fromhost],
+    ] as const) {
       if (addr !== undefined && (addr < BigInt(ram.base) || addr + 8n > BigInt(ram.base + ram.size))) {
         throw new ElfError(`\`${name}\` at 0x${addr.toString(16)} is outside RAM`);
       }

@@ -39,7 +39,8 @@ function toU64(v: number | bigint, what: string): bigint {
 }
 
 function checkU32(v: number, what: string): number {
-  if (!Number.isInteger(v) || v < 0 || v > 0xffffffff) throw new RangeError(`${what}: ${v} is not a 32-bit unsigned integer`);
+  if (!Number.isInteger(v) || v < 0 || v > 0xffffffff)
+    throw new RangeError(`${what}: ${v} is not a 32-bit unsigned integer`);
   return v;
 }
 

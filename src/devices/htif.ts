@@ -113,7 +113,8 @@ export class Htif {
     const command = Number((cmd >> 48n) & 0xffn);
     const payload = cmd & PAYLOAD_MASK;
     if (device === DEV_SYSCALL && command === 0) this.syscall(cmd, payload);
-    else if (device === DEV_CONSOLE && command === CONSOLE_PUTCHAR) this.emit(new Uint8Array([Number(payload & 0xffn)]));
+    else if (device === DEV_CONSOLE && command === CONSOLE_PUTCHAR)
+      this.emit(new Uint8Array([Number(payload & 0xffn)]));
     else if (device === DEV_CONSOLE && command === CONSOLE_GETCHAR) this.pendingReads++;
     if (this.stopped()) this.onStop();
   }

@@ -64,7 +64,8 @@ export class Plic implements MmioDevice {
     readonly base: number,
     private readonly contexts: readonly PlicContext[],
   ) {
-    if (CONTEXT_BASE + contexts.length * CONTEXT_STRIDE > PLIC_SIZE) throw new Error(`too many PLIC contexts (${contexts.length})`);
+    if (CONTEXT_BASE + contexts.length * CONTEXT_STRIDE > PLIC_SIZE)
+      throw new Error(`too many PLIC contexts (${contexts.length})`);
     this.enable = new Uint32Array(contexts.length * WORDS);
     this.threshold = new Uint8Array(contexts.length);
   }
@@ -149,7 +150,7 @@ export class Plic implements MmioDevice {
       let mask = 0xffffffff;
       if (w === 0) mask &= ~1;
       const last = PLIC_NDEV - 32 * w;
-      if (last < 31) mask = last < 0 ? 0 : mask & ((2 ** (last + 1)) - 1);
+      if (last < 31) mask = last < 0 ? 0 : mask & (2 ** (last + 1) - 1);
       this.enable[ctx * WORDS + w] = (value & mask) >>> 0;
       this.update();
       return;

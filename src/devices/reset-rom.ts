@@ -90,7 +90,8 @@ export class Rom implements MmioDevice {
     readonly size: number,
     contents: Uint8Array,
   ) {
-    if (contents.length > size) throw new Error(`ROM contents (${contents.length} bytes) exceed its ${size}-byte region`);
+    if (contents.length > size)
+      throw new Error(`ROM contents (${contents.length} bytes) exceed its ${size}-byte region`);
     this.bytes = new Uint8Array(size);
     this.bytes.set(contents);
   }

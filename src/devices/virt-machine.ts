@@ -331,7 +331,12 @@ export class VirtMachine {
     for (const h of this.harts) {
       if (sstcEnabled(h)) consider(toNumberU(h.csrLo[CSR_STIMECMP], h.csrHi[CSR_STIMECMP]));
       if (vsSstcEnabled(h)) {
-        const lo = sub64(h.csrLo[CSR_VSTIMECMP], h.csrHi[CSR_VSTIMECMP], h.csrLo[CSR_HTIMEDELTA], h.csrHi[CSR_HTIMEDELTA]);
+        const lo = sub64(
+          h.csrLo[CSR_VSTIMECMP],
+          h.csrHi[CSR_VSTIMECMP],
+          h.csrLo[CSR_HTIMEDELTA],
+          h.csrHi[CSR_HTIMEDELTA],
+        );
         consider(toNumberU(lo, r.hi));
       }
     }
@@ -373,7 +378,9 @@ export class VirtMachine {
     if (options.kernel !== undefined) {
       const kernel = this.loadImage("kernel", options.kernel, alignUp(firmwareEnd, KERNEL_ALIGN));
       if (kernel.entry < ram.base || kernel.entry >= ramEnd) {
-        throw new Error(`rvhv: the kernel's entry point ${hex(kernel.entry)} is outside RAM (a vmlinux ELF? use the raw Image)`);
+        throw new Error(
+          `rvhv: the kernel's entry point ${hex(kernel.entry)} is outside RAM (a vmlinux ELF? use the raw Image)`,
+        );
       }
       kernelEntry = kernel.entry;
       kernelEnd = kernel.end;
@@ -422,7 +429,9 @@ export class VirtMachine {
     const addr = alignDown(top - this.dtb.length, FDT_ALIGN);
     const used = Math.max(this.layout.kernelEnd, this.layout.initrdEnd);
     if (addr < used || addr < ram.base) {
-      throw new Error(`rvhv: no room for the device tree above ${hex(used)} in RAM ending at ${hex(top)} (try a larger --mem)`);
+      throw new Error(
+        `rvhv: no room for the device tree above ${hex(used)} in RAM ending at ${hex(top)} (try a larger --mem)`,
+      );
     }
     ram.u8.set(this.dtb, addr - ram.base);
     this.layout.fdtAddress = addr;

@@ -26,9 +26,7 @@ export type GuestProgress =
 
 /** One stdout record of `build.sh --machine`. */
 export type GuestRecord =
-  | GuestProgress
-  | { kind: "error"; text: string }
-  | { kind: "done"; dir: string; cached: boolean };
+  GuestProgress | { kind: "error"; text: string } | { kind: "done"; dir: string; cached: boolean };
 
 export interface BuildGuestOptions {
   onProgress?: (event: GuestProgress) => void;
@@ -58,7 +56,8 @@ function buildScript(): string {
 /** The cache directory for the current inputs, whether or not it is built yet. */
 export function guestCacheDir(): string {
   const r = spawnSync("bash", [buildScript(), "--print-dir"], { encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`rvhv: guest build.sh --print-dir failed: ${(r.stderr || String(r.error)).trim()}`);
+  if (r.status !== 0)
+    throw new Error(`rvhv: guest build.sh --print-dir failed: ${(r.stderr || String(r.error)).trim()}`);
   return r.stdout.trim();
 }
 

@@ -59,7 +59,6 @@ import {
   MSTATUS_VS,
   PRIV_S,
   PRIV_M,
-
   VS_INTERRUPTS,
 } from "../rv64/constants.js";
 import { SIGNAL_STOP, type Hart } from "../rv64/hart.js";
@@ -213,7 +212,8 @@ defineCsr(CSR_VSSTATUS, {
   name: "vsstatus",
   read(h) {
     const lo = h.csrLo[CSR_VSSTATUS];
-    const dirty = (lo & MSTATUS_FS) === MSTATUS_FS || (lo & MSTATUS_XS) === MSTATUS_XS || (lo & MSTATUS_VS) === MSTATUS_VS;
+    const dirty =
+      (lo & MSTATUS_FS) === MSTATUS_FS || (lo & MSTATUS_XS) === MSTATUS_XS || (lo & MSTATUS_VS) === MSTATUS_VS;
     csrOut.hi = dirty ? h.csrHi[CSR_VSSTATUS] | MSTATUSH_SD : h.csrHi[CSR_VSSTATUS] & ~MSTATUSH_SD;
     return lo;
   },
@@ -312,4 +312,3 @@ defineCsr(CSR_VSTIMECMP, {
     updateTimerLines(h);
   },
 });
-

@@ -103,7 +103,8 @@ export function parseElf(bytes: Uint8Array): ElfImage {
   }
   if (len < EHDR_SIZE) throw new ElfError(`truncated ELF header (file is ${len} bytes, the header needs ${EHDR_SIZE})`);
   const cls = bytes[EI_CLASS];
-  if (cls === ELFCLASS32) throw new ElfError("32-bit ELF (ELFCLASS32); rvhv runs RV64 programs (build with -march=rv64... -mabi=lp64...)");
+  if (cls === ELFCLASS32)
+    throw new ElfError("32-bit ELF (ELFCLASS32); rvhv runs RV64 programs (build with -march=rv64... -mabi=lp64...)");
   if (cls !== ELFCLASS64) throw new ElfError(`unknown ELF class ${cls}`);
   const data = bytes[EI_DATA];
   if (data === ELFDATA2MSB) throw new ElfError("big-endian ELF (ELFDATA2MSB); RISC-V programs are little-endian");
@@ -117,7 +118,9 @@ export function parseElf(bytes: Uint8Array): ElfImage {
   const machine = u16(18);
   if (machine !== EM_RISCV) {
     const known = MACHINE_NAMES[machine];
-    throw new ElfError(`not a RISC-V program (e_machine ${machine}${known ? `, ${known}` : ""}; RISC-V is ${EM_RISCV})`);
+    throw new ElfError(
+      `not a RISC-V program (e_machine ${machine}${known ? `, ${known}` : ""}; RISC-V is ${EM_RISCV})`,
+    );
   }
   const type = u16(16);
   if (type === ET_REL) throw new ElfError("relocatable object file (ET_REL), not an executable: link it first");
@@ -133,9 +136,12 @@ export function parseElf(bytes: Uint8Array): ElfImage {
   const shnum = u16(60);
 
   const within = (off: bigint, size: bigint) => off + size <= BigInt(len);
-  if (phnum > 0 && phentsize !== PHDR_SIZE) throw new ElfError(`bad program header size ${phentsize} (ELF64 uses ${PHDR_SIZE})`);
+  if (phnum > 0 && phentsize !== PHDR_SIZE)
+    throw new ElfError(`bad program header size ${phentsize} (ELF64 uses ${PHDR_SIZE})`);
   if (!within(phoff, BigInt(phnum * PHDR_SIZE))) {
-    throw new ElfError(`truncated file: program headers end at byte ${phoff + BigInt(phnum * PHDR_SIZE)}, file is ${len} bytes`);
+    throw new ElfError(
+      `truncated file: program headers end at byte ${phoff + BigInt(phnum * PHDR_SIZE)}, file is ${len} bytes`,
+    );
   }
 
   const segments: ElfSegment[] = [];
@@ -151,7 +157,9 @@ export function parseElf(bytes: Uint8Array): ElfImage {
     const memsz = u64(ph + 40);
     if (filesz > memsz) throw new ElfError(`segment ${i}: file size ${hex(filesz)} exceeds memory size ${hex(memsz)}`);
     if (!within(offset, filesz)) {
-      throw new ElfError(`truncated file: segment ${i} needs bytes ${hex(offset)}..${hex(offset + filesz)}, file is ${hex(len)} bytes`);
+      throw new ElfError(
+        `truncated file: segment ${i} needs bytes ${hex(offset)}..${hex(offset + filesz)}, file is ${hex(len)} bytes`,
+      );
     }
     if (memsz === 0n) continue;
     segments.push({ addr, fileOffset: Number(offset), fileSize: Number(filesz), memSize: memsz });
@@ -165,13 +173,18 @@ export function parseElf(bytes: Uint8Array): ElfImage {
     if (shnum === 0) return symbols;
     if (shentsize !== SHDR_SIZE) throw new ElfError(`bad section header size ${shentsize} (ELF64 uses ${SHDR_SIZE})`);
     if (!within(shoff, BigInt(shnum * SHDR_SIZE))) {
-      throw new ElfError(`truncated file: section headers end at byte ${shoff + BigInt(shnum * SHDR_SIZE)}, file is ${len} bytes`);
+      throw new ElfError(
+        `truncated file: section headers end at byte ${shoff + BigInt(shnum * SHDR_SIZE)}, file is ${len} bytes`,
+      );
     }
     const section = (i: number) => Number(shoff) + i * SHDR_SIZE;
     const bodyOf = (sh: number, what: string): [number, number] => {
       const off = u64(sh + 24);
       const size = u64(sh + 32);
-      if (!within(off, size)) throw new ElfError(`truncated file: ${what} needs bytes ${hex(off)}..${hex(off + size)}, file is ${hex(len)} bytes`);
+      if (!within(off, size))
+        throw new ElfError(
+          `truncated file: ${what} needs bytes ${hex(off)}..${hex(off + size)}, file is ${hex(len)} bytes`,
+        );
       return [Number(off), Number(size)];
     };
     const locals = new Set<string>();

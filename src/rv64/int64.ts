@@ -82,12 +82,18 @@ export function sra64(lo: number, hi: number, sh: number): number {
 
 /** Unsigned 32x32 -> 64 multiply; returns lo, high half in r.hi. */
 export function mulu32(a: number, b: number): number {
-  const a0 = a & 0xffff, a1 = a >>> 16, b0 = b & 0xffff, b1 = b >>> 16;
-  const p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+  const a0 = a & 0xffff,
+    a1 = a >>> 16,
+    b0 = b & 0xffff,
+    b1 = b >>> 16;
+  const p00 = a0 * b0,
+    p01 = a0 * b1,
+    p10 = a1 * b0,
+    p11 = a1 * b1;
   // middle terms each < 2^32; sum them with the carry out of the low half
   const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
   r.hi = (p11 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16)) | 0;
-  return ((mid << 16) | (p00 & 0xffff)) | 0;
+  return (mid << 16) | (p00 & 0xffff) | 0;
 }
 
 /** Low 64 bits of a 64x64 multiply; returns lo, high half in r.hi. */
@@ -109,7 +115,7 @@ export function toNumberS(lo: number, hi: number): number {
 
 /** Low half of a non-negative integer number < 2^64 (exact below 2^53). */
 export function loOf(v: number): number {
-  return v % 4294967296 | 0;
+  return (v % 4294967296) | 0;
 }
 
 /** High half of a non-negative integer number < 2^64 (exact below 2^53). */

@@ -49,8 +49,16 @@ export function effectiveMip(h: Hart): number {
 
 /** Decreasing priority within one level (Priv §3.1.9, §9.2.3). */
 const PRIORITY = [
-  IRQ_M_EXT, IRQ_M_SOFT, IRQ_M_TIMER, IRQ_S_EXT, IRQ_S_SOFT, IRQ_S_TIMER,
-  IRQ_SG_EXT, IRQ_VS_EXT, IRQ_VS_SOFT, IRQ_VS_TIMER,
+  IRQ_M_EXT,
+  IRQ_M_SOFT,
+  IRQ_M_TIMER,
+  IRQ_S_EXT,
+  IRQ_S_SOFT,
+  IRQ_S_TIMER,
+  IRQ_SG_EXT,
+  IRQ_VS_EXT,
+  IRQ_VS_SOFT,
+  IRQ_VS_TIMER,
 ];
 
 function highest(bits: number): number {
@@ -92,4 +100,3 @@ export function pendingInterrupt(h: Hart): number {
 export function wakesFromWfi(h: Hart): boolean {
   return (effectiveMip(h) & h.csrLo[CSR_MIE]) !== 0;
 }
-

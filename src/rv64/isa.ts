@@ -4,6 +4,7 @@
 // the opcode table (decode/table.ts), the CSRs (csr/) and the MMU.
 import { hasHypervisor } from "./csr/table.js";
 
+// prettier-ignore
 const EXTENSIONS: readonly string[] = [
   "i", "m", "a", "f", "d", "c", "h",
   "zicbom", "zicboz", "zicntr", "zicond", "zicsr", "zifencei", "zihintpause", "zihpm",

@@ -153,7 +153,7 @@ export class PhysicalMemory {
         if (r < 0) continue;
         const set = r - (r % 8);
         if (paddr < set + 8 && set < paddr + size) this.reservation[h] = -1;
-        else if (((r - this.ram.base) >>> PAGE_SHIFT) === page) any = true;
+        else if ((r - this.ram.base) >>> PAGE_SHIFT === page) any = true;
       }
       if (!any) this.ram.pageFlags[page] &= ~PAGE_RESERVED;
     }

@@ -38,10 +38,7 @@ export function updateTimerLines(h: Hart): void {
   const t = h.platform.readTime();
   const tLo = loOf(t);
   const tHi = hiOf(t);
-  h.setIrqLine(
-    IRQ_S_TIMER,
-    sstcEnabled(h) && !ltu64(tLo, tHi, h.csrLo[CSR_STIMECMP], h.csrHi[CSR_STIMECMP]),
-  );
+  h.setIrqLine(IRQ_S_TIMER, sstcEnabled(h) && !ltu64(tLo, tHi, h.csrLo[CSR_STIMECMP], h.csrHi[CSR_STIMECMP]));
   let vstip = false;
   if (vsSstcEnabled(h)) {
     const gLo = add64(tLo, tHi, h.csrLo[CSR_HTIMEDELTA], h.csrHi[CSR_HTIMEDELTA]);

@@ -91,8 +91,20 @@ export function raiseGuestPageFault(
 }
 
 /** Exceptions whose tval is a virtual address (Priv §9.2.1 hstatus.GVA). */
-const ADDRESS_CAUSES = (1 << 0) | (1 << 1) | (1 << 3) | (1 << 4) | (1 << 5) | (1 << 6) | (1 << 7) | (1 << 12) | (1 << 13) |
-  (1 << 15) | (1 << 20) | (1 << 21) | (1 << 23);
+const ADDRESS_CAUSES =
+  (1 << 0) |
+  (1 << 1) |
+  (1 << 3) |
+  (1 << 4) |
+  (1 << 5) |
+  (1 << 6) |
+  (1 << 7) |
+  (1 << 12) |
+  (1 << 13) |
+  (1 << 15) |
+  (1 << 20) |
+  (1 << 21) |
+  (1 << 23);
 
 /** Causes whose htinst/mtinst may hold the transformed trapping instruction (Priv §9.6.3). */
 const TRANSFORMED_CAUSES = (1 << 4) | (1 << 5) | (1 << 6) | (1 << 7) | (1 << 13) | (1 << 15) | (1 << 21) | (1 << 23);
@@ -113,8 +125,12 @@ export function enterTrap(h: Hart, cause: number, interrupt: boolean, tvalLo: nu
   const tval2Lo = h.trapTval2Lo;
   const tval2Hi = h.trapTval2Hi;
   let tinst = h.trapTinst;
-  const gva = !interrupt && cause < 32 && (h.trapGva || (prevVirt && (ADDRESS_CAUSES & bit) !== 0) ||
-    ((TRANSFORMED_CAUSES & bit) !== 0 && mprvGuestAccess(h)));
+  const gva =
+    !interrupt &&
+    cause < 32 &&
+    (h.trapGva ||
+      (prevVirt && (ADDRESS_CAUSES & bit) !== 0) ||
+      ((TRANSFORMED_CAUSES & bit) !== 0 && mprvGuestAccess(h)));
   h.trapTval2Lo = h.trapTval2Hi = h.trapTinst = 0;
   h.trapGva = false;
 
@@ -206,8 +222,12 @@ export function enterTrap(h: Hart, cause: number, interrupt: boolean, tvalLo: nu
  */
 function mprvGuestAccess(h: Hart): boolean {
   const s = h.csrLo[CSR_MSTATUS];
-  return h.priv === PRIV_M && (s & MSTATUS_MPRV) !== 0 && (s & MSTATUS_MPP) !== MSTATUS_MPP &&
-    (h.csrHi[CSR_MSTATUS] & MSTATUSH_MPV) !== 0;
+  return (
+    h.priv === PRIV_M &&
+    (s & MSTATUS_MPRV) !== 0 &&
+    (s & MSTATUS_MPP) !== MSTATUS_MPP &&
+    (h.csrHi[CSR_MSTATUS] & MSTATUSH_MPV) !== 0
+  );
 }
 
 /** sstatus/vsstatus trap stacking: SPIE = SIE, SIE = 0, SPP = the previous (nominal) privilege. */

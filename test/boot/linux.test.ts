@@ -12,8 +12,21 @@ const TIMEOUT_MS = 90_000;
 function bootArgs(smp: number, append: string): string[] {
   const guest = requireGuest();
   return [
-    "run", "--machine", "virt", "--bios", FW_JUMP, "--kernel", guest.image, "--initrd", guest.initrd,
-    "--append", append, "--smp", String(smp), "--icount", "--stats",
+    "run",
+    "--machine",
+    "virt",
+    "--bios",
+    FW_JUMP,
+    "--kernel",
+    guest.image,
+    "--initrd",
+    guest.initrd,
+    "--append",
+    append,
+    "--smp",
+    String(smp),
+    "--icount",
+    "--stats",
   ];
 }
 
@@ -21,21 +34,29 @@ describe("Linux guest under OpenSBI fw_jump", () => {
   it.each([
     [1, "Brought up 1 node, 1 CPU"],
     [4, "Brought up 1 node, 4 CPUs"],
-  ])("--smp %i boots to user space and powers off (rvhv.poweroff): exit 0", async (smp, brought) => {
-    const r = await runRvhv(bootArgs(smp, "console=ttyS0 rvhv.poweroff"), "", TIMEOUT_MS);
-    expect(r.stdout).toContain(`smp: ${brought}`);
-    expect(r.stdout).toContain(MARKER);
-    expect(r.stdout).toMatch(/reboot: Power down/);
-    expect(r.stderr).toMatch(/^instructions=\d+ seconds=[\d.]+ mips=[\d.]+\n$/);
-    expect(r.status).toBe(0);
-  }, TIMEOUT_MS);
+  ])(
+    "--smp %i boots to user space and powers off (rvhv.poweroff): exit 0",
+    async (smp, brought) => {
+      const r = await runRvhv(bootArgs(smp, "console=ttyS0 rvhv.poweroff"), "", TIMEOUT_MS);
+      expect(r.stdout).toContain(`smp: ${brought}`);
+      expect(r.stdout).toContain(MARKER);
+      expect(r.stdout).toMatch(/reboot: Power down/);
+      expect(r.stderr).toMatch(/^instructions=\d+ seconds=[\d.]+ mips=[\d.]+\n$/);
+      expect(r.status).toBe(0);
+    },
+    TIMEOUT_MS,
+  );
 
-  it("--smp 4 runs piped shell commands: /proc/cpuinfo lists 4 processors, poweroff -f exits 0", async () => {
-    const r = await runRvhv(bootArgs(4, "console=ttyS0"), "cat /proc/cpuinfo\npoweroff -f\n", TIMEOUT_MS);
-    expect(r.stdout).toContain(MARKER);
-    const processors = [...r.stdout.matchAll(/^processor\s*: (\d+)/gm)].map((m) => Number(m[1]));
-    expect(processors).toEqual([0, 1, 2, 3]);
-    expect(r.stdout).toMatch(/reboot: Power down/);
-    expect(r.status).toBe(0);
-  }, TIMEOUT_MS);
+  it(
+    "--smp 4 runs piped shell commands: /proc/cpuinfo lists 4 processors, poweroff -f exits 0",
+    async () => {
+      const r = await runRvhv(bootArgs(4, "console=ttyS0"), "cat /proc/cpuinfo\npoweroff -f\n", TIMEOUT_MS);
+      expect(r.stdout).toContain(MARKER);
+      const processors = [...r.stdout.matchAll(/^processor\s*: (\d+)/gm)].map((m) => Number(m[1]));
+      expect(processors).toEqual([0, 1, 2, 3]);
+      expect(r.stdout).toMatch(/reboot: Power down/);
+      expect(r.status).toBe(0);
+    },
+    TIMEOUT_MS,
+  );
 });

@@ -19,7 +19,9 @@ export const MARKER = "rvhv-guest: ready";
 export function requireGuest(): GuestBuild {
   const guest = builtGuest();
   if (guest === null) {
-    throw new Error(`the Linux guest is not built for the current guest-linux-config (${guestCacheDir()}): run npx rvhv guest build`);
+    throw new Error(
+      `the Linux guest is not built for the current guest-linux-config (${guestCacheDir()}): run npx rvhv guest build`,
+    );
   }
   if (!existsSync(FW_JUMP)) throw new Error(`${FW_JUMP} not found: run apt-get install opensbi`);
   return guest;

@@ -83,7 +83,15 @@ const CASES: Case[] = [
   { name: "clz", shape: "unary", top: 0x600, f3: 1, op: 0x13, ext: "zbb", ref: (a) => BigInt(64 - bitLength(a)) },
   { name: "ctz", shape: "unary", top: 0x601, f3: 1, op: 0x13, ext: "zbb", ref: (a) => ctzRef(a, 64) },
   { name: "cpop", shape: "unary", top: 0x602, f3: 1, op: 0x13, ext: "zbb", ref: (a) => popRef(a) },
-  { name: "clzw", shape: "unary", top: 0x600, f3: 1, op: 0x1b, ext: "zbb", ref: (a) => BigInt(32 - bitLength(a & M32)) },
+  {
+    name: "clzw",
+    shape: "unary",
+    top: 0x600,
+    f3: 1,
+    op: 0x1b,
+    ext: "zbb",
+    ref: (a) => BigInt(32 - bitLength(a & M32)),
+  },
   { name: "ctzw", shape: "unary", top: 0x601, f3: 1, op: 0x1b, ext: "zbb", ref: (a) => ctzRef(a & M32, 32) },
   { name: "cpopw", shape: "unary", top: 0x602, f3: 1, op: 0x1b, ext: "zbb", ref: (a) => popRef(a & M32) },
   { name: "max", shape: "R", top: 0x05, f3: 6, op: 0x33, ext: "zbb", ref: (a, b) => (s64(a) < s64(b) ? b : a) },
@@ -97,11 +105,24 @@ const CASES: Case[] = [
   { name: "rol", shape: "R", top: 0x30, f3: 1, op: 0x33, ext: "zbb", ref: (a, b) => rotr(a, 64n - (b & 63n), 64n) },
   { name: "ror", shape: "R", top: 0x30, f3: 5, op: 0x33, ext: "zbb", ref: (a, b) => rotr(a, b & 63n, 64n) },
   { name: "rori", shape: "shamt6", top: 0x18, f3: 5, op: 0x13, ext: "zbb", ref: (a, i) => rotr(a, i, 64n) },
-  { name: "rolw", shape: "R", top: 0x30, f3: 1, op: 0x3b, ext: "zbb", ref: (a, b) => sext32(rotr(a, 32n - (b & 31n), 32n)) },
+  {
+    name: "rolw",
+    shape: "R",
+    top: 0x30,
+    f3: 1,
+    op: 0x3b,
+    ext: "zbb",
+    ref: (a, b) => sext32(rotr(a, 32n - (b & 31n), 32n)),
+  },
   { name: "rorw", shape: "R", top: 0x30, f3: 5, op: 0x3b, ext: "zbb", ref: (a, b) => sext32(rotr(a, b & 31n, 32n)) },
   { name: "roriw", shape: "shamt5", top: 0x30, f3: 5, op: 0x1b, ext: "zbb", ref: (a, i) => sext32(rotr(a, i, 32n)) },
   {
-    name: "orc.b", shape: "unary", top: 0x287, f3: 5, op: 0x13, ext: "zbb",
+    name: "orc.b",
+    shape: "unary",
+    top: 0x287,
+    f3: 5,
+    op: 0x13,
+    ext: "zbb",
     ref: (a) => {
       let v = 0n;
       for (let i = 0n; i < 64n; i += 8n) if ((a >> i) & 0xffn) v |= 0xffn << i;
@@ -109,7 +130,12 @@ const CASES: Case[] = [
     },
   },
   {
-    name: "rev8", shape: "unary", top: 0x6b8, f3: 5, op: 0x13, ext: "zbb",
+    name: "rev8",
+    shape: "unary",
+    top: 0x6b8,
+    f3: 5,
+    op: 0x13,
+    ext: "zbb",
     ref: (a) => {
       let v = 0n;
       for (let i = 0n; i < 8n; i++) v |= ((a >> (8n * i)) & 0xffn) << (8n * (7n - i));
@@ -256,7 +282,14 @@ describe("bit-manipulation and Zicond instructions", () => {
       });
       writeFileSync(join(dir, "t.s"), lines.join("\n") + "\n");
       execFileSync("riscv64-unknown-elf-as", ["-march=rv64g_zba_zbb_zbs", "-o", join(dir, "t.o"), join(dir, "t.s")]);
-      execFileSync("riscv64-unknown-elf-objcopy", ["-O", "binary", "-j", ".text", join(dir, "t.o"), join(dir, "t.bin")]);
+      execFileSync("riscv64-unknown-elf-objcopy", [
+        "-O",
+        "binary",
+        "-j",
+        ".text",
+        join(dir, "t.o"),
+        join(dir, "t.bin"),
+      ]);
       const bin = readFileSync(join(dir, "t.bin"));
       cases.forEach((c, i) => {
         const imm = c.shape === "shamt6" ? 45 : c.shape === "shamt5" ? 27 : 12;

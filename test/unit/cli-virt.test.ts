@@ -64,7 +64,14 @@ describe("the console's Ctrl-A escape (QEMU's -nographic keys)", () => {
     expect(decode(`ls\x03\r${A}x`)).toEqual(["guest:ls\x03\r", "quit"]);
   });
   it("types a Ctrl-A for Ctrl-A Ctrl-A, prints help for Ctrl-A h, drops other escapes", () => {
-    expect(decode(`a${A}${A}b${A}hc${A}zd`)).toEqual(["guest:a", `guest:${A}`, "guest:b", "help", "guest:c", "guest:d"]);
+    expect(decode(`a${A}${A}b${A}hc${A}zd`)).toEqual([
+      "guest:a",
+      `guest:${A}`,
+      "guest:b",
+      "help",
+      "guest:c",
+      "guest:d",
+    ]);
   });
   it("keeps the escape state across reads", () => {
     expect(decode(`q${A}`, "x")).toEqual(["guest:q", "quit"]);
@@ -74,7 +81,10 @@ describe("the console's Ctrl-A escape (QEMU's -nographic keys)", () => {
 describe("rvhv run --machine virt: errors", () => {
   it.each([
     [["run", "--machine", "virt"], /^rvhv: --machine virt needs firmware: --bios FILE/],
-    [["run", "--machine", "virt", "--bios", "/nonexistent/fw.elf"], /^rvhv: cannot read the firmware \/nonexistent\/fw\.elf: no such file\n$/],
+    [
+      ["run", "--machine", "virt", "--bios", "/nonexistent/fw.elf"],
+      /^rvhv: cannot read the firmware \/nonexistent\/fw\.elf: no such file\n$/,
+    ],
     [["run", "--machine", "virt", "--bios", "/"], /^rvhv: cannot read the firmware \/: is a directory\n$/],
     [["run", "--machine", "virt", "--bios", "x", "--initrd", "y"], /^rvhv: --initrd needs --kernel/],
     [["run", "--machine", "virt", "--bios", "x", "prog.elf"], /^rvhv: --machine virt takes no program file/],
@@ -104,14 +114,28 @@ describe("rvhv run --machine virt: errors", () => {
     writeFileSync(kernel, new Uint8Array(2 * 1024 * 1024));
     const r = await cli(["run", "--machine", "virt", "--bios", fw, "--kernel", kernel, "--mem", "2"]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^rvhv: the kernel \(2097152 bytes at 0x80200000\) does not fit in RAM ending at 0x80200000 \(try a larger --mem\)\n$/);
+    expect(r.stderr).toMatch(
+      /^rvhv: the kernel \(2097152 bytes at 0x80200000\) does not fit in RAM ending at 0x80200000 \(try a larger --mem\)\n$/,
+    );
   });
 });
 
 describe.skipIf(!HAVE_DTC)(`rvhv run --machine virt --dump-dtb${HAVE_DTC ? "" : ` (${NO_DTC_MESSAGE})`}`, () => {
   it("writes the device tree, which dtc decompiles, and exits 0", async () => {
     const out = join(tmp, "virt.dtb");
-    const r = await cli(["run", "--machine", "virt", "--smp", "4", "--mem", "512", "--append", "console=ttyS0", "--dump-dtb", out]);
+    const r = await cli([
+      "run",
+      "--machine",
+      "virt",
+      "--smp",
+      "4",
+      "--mem",
+      "512",
+      "--append",
+      "console=ttyS0",
+      "--dump-dtb",
+      out,
+    ]);
     expect(r).toEqual({ status: 0, stdout: "", stderr: "" });
     const dts = execFileSync("dtc", ["-I", "dtb", "-O", "dts", "-q", out], { encoding: "utf8" });
     expect(dts.match(/cpu@\d+ \{/g)).toHaveLength(4);
@@ -121,42 +145,55 @@ describe.skipIf(!HAVE_DTC)(`rvhv run --machine virt --dump-dtb${HAVE_DTC ? "" : 
   });
 });
 
-describe.skipIf(!HAVE_CROSS_GCC)(`rvhv run --machine virt with a bare-metal firmware${HAVE_CROSS_GCC ? "" : ` (${NO_CROSS_GCC_MESSAGE})`}`, () => {
-  // devices-tour.S prints "ready", waits for a key, then powers off ('p'),
-  // resets ('r') or reports failure 42 (anything else) through the syscon.
-  let tour: string;
-  beforeAll(() => {
-    buildProgram("devices-tour");
-    tour = join(process.cwd(), "build/virt-programs/devices-tour.elf");
-  });
-  const TOUR_TEXT = "hello\ntimer\nipi\nready\n";
-  const run = (...extra: string[]) => ["run", "--machine", "virt", "--bios", tour, "--smp", "2", "--icount", ...extra];
+describe.skipIf(!HAVE_CROSS_GCC)(
+  `rvhv run --machine virt with a bare-metal firmware${HAVE_CROSS_GCC ? "" : ` (${NO_CROSS_GCC_MESSAGE})`}`,
+  () => {
+    // devices-tour.S prints "ready", waits for a key, then powers off ('p'),
+    // resets ('r') or reports failure 42 (anything else) through the syscon.
+    let tour: string;
+    beforeAll(() => {
+      buildProgram("devices-tour");
+      tour = join(process.cwd(), "build/virt-programs/devices-tour.elf");
+    });
+    const TOUR_TEXT = "hello\ntimer\nipi\nready\n";
+    const run = (...extra: string[]) => [
+      "run",
+      "--machine",
+      "virt",
+      "--bios",
+      tour,
+      "--smp",
+      "2",
+      "--icount",
+      ...extra,
+    ];
 
-  it("power-off through the syscon exits 0; input typed before the guest reads is kept", async () => {
-    const r = await cli(run(), { "": "p" });
-    expect(r).toEqual({ status: 0, stdout: `${TOUR_TEXT}got p\n`, stderr: "" });
-  });
+    it("power-off through the syscon exits 0; input typed before the guest reads is kept", async () => {
+      const r = await cli(run(), { "": "p" });
+      expect(r).toEqual({ status: 0, stdout: `${TOUR_TEXT}got p\n`, stderr: "" });
+    });
 
-  it("a failure report through the syscon exits with its code", async () => {
-    const r = await cli(run(), { "ready\n": "f" });
-    expect(r.status).toBe(42);
-    expect(r.stdout).toBe(`${TOUR_TEXT}got f\n`);
-  });
+    it("a failure report through the syscon exits with its code", async () => {
+      const r = await cli(run(), { "ready\n": "f" });
+      expect(r.status).toBe(42);
+      expect(r.stdout).toBe(`${TOUR_TEXT}got f\n`);
+    });
 
-  it("a reset boots a fresh machine again, as QEMU without -no-reboot", async () => {
-    const r = await cli(run(), { [TOUR_TEXT]: "r", [`got r\n${TOUR_TEXT}`]: "p" });
-    expect(r).toEqual({ status: 0, stdout: `${TOUR_TEXT}got r\n${TOUR_TEXT}got p\n`, stderr: "" });
-  });
+    it("a reset boots a fresh machine again, as QEMU without -no-reboot", async () => {
+      const r = await cli(run(), { [TOUR_TEXT]: "r", [`got r\n${TOUR_TEXT}`]: "p" });
+      expect(r).toEqual({ status: 0, stdout: `${TOUR_TEXT}got r\n${TOUR_TEXT}got p\n`, stderr: "" });
+    });
 
-  it("--stats prints instructions, seconds and MIPS on stderr at exit, on a fresh line", async () => {
-    const r = await cli(run("--stats"), { "ready\n": "p" });
-    expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/^instructions=\d+ seconds=\d+\.\d{3} mips=\d+\.\d\n$/);
-  });
+    it("--stats prints instructions, seconds and MIPS on stderr at exit, on a fresh line", async () => {
+      const r = await cli(run("--stats"), { "ready\n": "p" });
+      expect(r.status).toBe(0);
+      expect(r.stderr).toMatch(/^instructions=\d+ seconds=\d+\.\d{3} mips=\d+\.\d\n$/);
+    });
 
-  it("--max-insns stops the machine with status 3", async () => {
-    const r = await cli(run("--max-insns", "1000"));
-    expect(r.status).toBe(3);
-    expect(r.stderr).toBe("rvhv: stopped at the --max-insns limit before the guest powered off\n");
-  });
-});
+    it("--max-insns stops the machine with status 3", async () => {
+      const r = await cli(run("--max-insns", "1000"));
+      expect(r.status).toBe(3);
+      expect(r.stderr).toBe("rvhv: stopped at the --max-insns limit before the guest powered off\n");
+    });
+  },
+);

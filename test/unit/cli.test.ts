@@ -18,9 +18,18 @@ beforeAll(() => {
     writeFileSync(elf[name], bytes);
   };
   bad("truncated", hello.subarray(0, 0x2050));
-  bad("elf32", Uint8Array.from(hello, (b, i) => (i === 4 ? 1 : b)));
-  bad("bigendian", Uint8Array.from(hello, (b, i) => (i === 5 ? 2 : b)));
-  bad("x86", Uint8Array.from(hello, (b, i) => (i === 18 ? 62 : i === 19 ? 0 : b)));
+  bad(
+    "elf32",
+    Uint8Array.from(hello, (b, i) => (i === 4 ? 1 : b)),
+  );
+  bad(
+    "bigendian",
+    Uint8Array.from(hello, (b, i) => (i === 5 ? 2 : b)),
+  );
+  bad(
+    "x86",
+    Uint8Array.from(hello, (b, i) => (i === 18 ? 62 : i === 19 ? 0 : b)),
+  );
   bad("notelf", new TextEncoder().encode("not a program\n"));
   bad("empty", new Uint8Array(0));
   elf.missing = join(tmp, "missing.elf");
@@ -34,13 +43,20 @@ afterAll(() => {
 async function cli(...argv: string[]) {
   let stdout = "";
   let stderr = "";
-  const status = await main(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
+  const status = await main(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+  });
   return { status, stdout, stderr };
 }
 
 describe("rvhv run", () => {
   it("prints a program's HTIF output and exits with its code", async () => {
-    expect(await cli("run", elf.hello)).toEqual({ status: 0, stdout: "Hello from HTIF putchar\nHello from SYS_write\n", stderr: "" });
+    expect(await cli("run", elf.hello)).toEqual({
+      status: 0,
+      stdout: "Hello from HTIF putchar\nHello from SYS_write\n",
+      stderr: "",
+    });
     expect(await cli("run", elf.exit5)).toEqual({ status: 5, stdout: "", stderr: "" });
   });
 
@@ -81,7 +97,10 @@ describe("rvhv run", () => {
   it.each([
     [["run", "x.elf", "--frob"], "rvhv: unknown option --frob (usage: rvhv --help)\n"],
     [["run", "x.elf", "--mem"], "rvhv: option --mem needs a value (usage: rvhv --help)\n"],
-    [["run", "x.elf", "--mem", "lots"], "rvhv: --mem needs a whole number from 1 to 2048, got 'lots' (usage: rvhv --help)\n"],
+    [
+      ["run", "x.elf", "--mem", "lots"],
+      "rvhv: --mem needs a whole number from 1 to 2048, got 'lots' (usage: rvhv --help)\n",
+    ],
     [["run", "x.elf", "--stats=yes"], "rvhv: option --stats takes no value (usage: rvhv --help)\n"],
     [["run"], "rvhv: run needs a program file (usage: rvhv --help)\n"],
     [["frob"], "rvhv: unknown command 'frob' (usage: rvhv --help)\n"],

@@ -79,9 +79,13 @@ function disassemble(dir: string, name: string, bytes: Buffer): Map<number, stri
     const offset = parseInt(m[1], 16);
     // Drop objdump's "# value" annotations; branch and jump targets are
     // absolute addresses, so make them relative to the instruction.
-    let text = m[2].replace(/\s+#.*$/, "").trim().replace(/\s+/, " ");
-    text = text.replace(/^((?:c\.)?(?:j|jal|beqz|bnez|beq|bne)\s+(?:[a-z0-9]+,)*)0x([0-9a-f]+)$/, (_, head, target) =>
-      `${head}pc${signed(parseInt(target, 16) - offset)}`,
+    let text = m[2]
+      .replace(/\s+#.*$/, "")
+      .trim()
+      .replace(/\s+/, " ");
+    text = text.replace(
+      /^((?:c\.)?(?:j|jal|beqz|bnez|beq|bne)\s+(?:[a-z0-9]+,)*)0x([0-9a-f]+)$/,
+      (_, head, target) => `${head}pc${signed(parseInt(target, 16) - offset)}`,
     );
     byOffset.set(offset, text);
   }
@@ -104,14 +108,36 @@ function expansionOf(text: string): string | undefined {
       return "ebreak";
     case "c.addi4spn":
       return `addi ${a},${b},${ops[2]}`;
-    case "c.fld": case "c.lw": case "c.ld": case "c.fsd": case "c.sw": case "c.sd":
+    case "c.fld":
+    case "c.lw":
+    case "c.ld":
+    case "c.fsd":
+    case "c.sw":
+    case "c.sd":
       return `${mnemonic.slice(2)} ${operandText}`;
-    case "c.fldsp": case "c.lwsp": case "c.ldsp": case "c.fsdsp": case "c.swsp": case "c.sdsp":
+    case "c.fldsp":
+    case "c.lwsp":
+    case "c.ldsp":
+    case "c.fsdsp":
+    case "c.swsp":
+    case "c.sdsp":
       return `${mnemonic.slice(2, -2)} ${operandText}`;
-    case "c.addi": case "c.addiw": case "c.andi": case "c.slli": case "c.srli": case "c.srai":
-    case "c.sub": case "c.xor": case "c.or": case "c.and": case "c.subw": case "c.addw":
+    case "c.addi":
+    case "c.addiw":
+    case "c.andi":
+    case "c.slli":
+    case "c.srli":
+    case "c.srai":
+    case "c.sub":
+    case "c.xor":
+    case "c.or":
+    case "c.and":
+    case "c.subw":
+    case "c.addw":
       return `${mnemonic.slice(2)} ${a},${a},${b}`;
-    case "c.slli64": case "c.srli64": case "c.srai64":
+    case "c.slli64":
+    case "c.srli64":
+    case "c.srai64":
       return `${mnemonic.slice(2, -2)} ${a},${a},0x0`;
     case "c.addi16sp":
       return `addi sp,sp,${b}`;
@@ -161,7 +187,8 @@ describe("RVC expansion", () => {
         const c = cText.get(2 * i)!;
         const want = OBJDUMP_ACCEPTS_RESERVED.has(x) ? undefined : expansionOf(c);
         const got = expandCompressed(x) === 0 ? undefined : eText.get(4 * i);
-        if (got !== want) mismatches.push(`${x.toString(16).padStart(4, "0")}: objdump "${c}" -> want ${want}, got ${got}`);
+        if (got !== want)
+          mismatches.push(`${x.toString(16).padStart(4, "0")}: objdump "${c}" -> want ${want}, got ${got}`);
       });
       expect(mismatches.slice(0, 20)).toEqual([]);
       // The documented exceptions really are decoded by objdump.
@@ -185,7 +212,15 @@ describe("RVC expansion", () => {
       if (k) counts[k] = (counts[k] ?? 0) + 1;
     }
     expect(counts).toEqual({
-      "c.nop": 63, "c.addi": 31, "c.li": 64, "c.lui": 63, "c.mv": 31, "c.add": 31, "c.slli": 95, "c.srli": 8, "c.srai": 8,
+      "c.nop": 63,
+      "c.addi": 31,
+      "c.li": 64,
+      "c.lui": 63,
+      "c.mv": 31,
+      "c.add": 31,
+      "c.slli": 95,
+      "c.srli": 8,
+      "c.srai": 8,
     });
     const h = makeHart();
     const regs = Array.from({ length: 32 }, (_, i) => (i === 0 ? 0n : 0x0123456789abcdefn * BigInt(i)));
@@ -195,7 +230,8 @@ describe("RVC expansion", () => {
       regs.forEach((v, i) => setX(h, i, v));
       runWords(h, [x]);
       expect(h.pcLo >>> 0, x.toString(16)).toBe(RAM_BASE + 2);
-      for (let i = 0; i < 32; i++) if (getX(h, i) !== BigInt.asUintN(64, regs[i])) expect([x.toString(16), i]).toBe("unchanged");
+      for (let i = 0; i < 32; i++)
+        if (getX(h, i) !== BigInt.asUintN(64, regs[i])) expect([x.toString(16), i]).toBe("unchanged");
     }
   });
 });

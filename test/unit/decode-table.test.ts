@@ -79,9 +79,7 @@ describe("opcode table", () => {
         const insn = (d.match & d.mask) | (next() & ~d.mask);
         const found = lookup(insn | 0);
         // A listed override may claim some of a general row's instructions.
-        const overriddenBy = allInstructions.find(
-          (s) => isIntended(s, d) && ((insn ^ s.match) & s.mask) === 0,
-        );
+        const overriddenBy = allInstructions.find((s) => isIntended(s, d) && ((insn ^ s.match) & s.mask) === 0);
         expect(found?.name, `${d.name} ${hex(insn)}`).toBe(overriddenBy?.name ?? d.name);
       }
     }

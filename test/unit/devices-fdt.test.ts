@@ -30,7 +30,8 @@ function header(blob: Uint8Array): number[] {
 describe("FDT writer", () => {
   it("writes a version 17 header with consistent offsets and sizes", () => {
     const blob = sample().toBlob();
-    const [magic, total, offStruct, offStrings, offRsv, version, lastComp, bootCpu, sizeStrings, sizeStruct] = header(blob);
+    const [magic, total, offStruct, offStrings, offRsv, version, lastComp, bootCpu, sizeStrings, sizeStruct] =
+      header(blob);
     expect(magic).toBe(0xd00dfeed);
     expect(total).toBe(blob.length);
     expect(version).toBe(17);
@@ -46,43 +47,49 @@ describe("FDT writer", () => {
   it("stores each property name once in the strings block", () => {
     const blob = sample().toBlob();
     const [, , , offStrings, , , , , sizeStrings] = header(blob);
-    const names = new TextDecoder().decode(blob.subarray(offStrings, offStrings + sizeStrings)).split("\0").slice(0, -1);
+    const names = new TextDecoder()
+      .decode(blob.subarray(offStrings, offStrings + sizeStrings))
+      .split("\0")
+      .slice(0, -1);
     expect(names.filter((n) => n === "reg")).toHaveLength(1);
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it.skipIf(!HAVE_DTC)(`decompiles with dtc to the tree that was built (${HAVE_DTC ? "dtc found" : NO_DTC_MESSAGE})`, () => {
-    expect(decompile(sample().toBlob())).toBe(
-      [
-        "/dts-v1/;",
-        "",
-        "/memreserve/\t0x0000000080000000 0x0000000000200000;",
-        "/ {",
-        "\t#address-cells = <0x02>;",
-        "\t#size-cells = <0x02>;",
-        '\tmodel = "rvhv test";',
-        "",
-        "\tnode@1000 {",
-        "\t\treg = <0x00 0x1000 0x00 0x100>;",
-        '\t\tcompatible = "vendor,a\\0generic";',
-        "\t\tdata = [01 02 ff];",
-        "\t\tflag;",
-        "\t\tbig = <0xfedcba98 0x76543210>;",
-        "\t\tphandle = <0x01>;",
-        "",
-        "\t\tchild {",
-        "\t\t\tref = <0x01>;",
-        "\t\t\treg = <0x07>;",
-        "\t\t};",
-        "\t};",
-        "",
-        "\tempty {",
-        "\t};",
-        "};",
-        "",
-      ].join("\n"),
-    );
-  });
+  it.skipIf(!HAVE_DTC)(
+    `decompiles with dtc to the tree that was built (${HAVE_DTC ? "dtc found" : NO_DTC_MESSAGE})`,
+    () => {
+      expect(decompile(sample().toBlob())).toBe(
+        [
+          "/dts-v1/;",
+          "",
+          "/memreserve/\t0x0000000080000000 0x0000000000200000;",
+          "/ {",
+          "\t#address-cells = <0x02>;",
+          "\t#size-cells = <0x02>;",
+          '\tmodel = "rvhv test";',
+          "",
+          "\tnode@1000 {",
+          "\t\treg = <0x00 0x1000 0x00 0x100>;",
+          '\t\tcompatible = "vendor,a\\0generic";',
+          "\t\tdata = [01 02 ff];",
+          "\t\tflag;",
+          "\t\tbig = <0xfedcba98 0x76543210>;",
+          "\t\tphandle = <0x01>;",
+          "",
+          "\t\tchild {",
+          "\t\t\tref = <0x01>;",
+          "\t\t\treg = <0x07>;",
+          "\t\t};",
+          "\t};",
+          "",
+          "\tempty {",
+          "\t};",
+          "};",
+          "",
+        ].join("\n"),
+      );
+    },
+  );
 
   it("setting a property again replaces it; phandles are allocated once per node", () => {
     const t = new DeviceTree();

@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { UART_BASE, Uart16550 } from "../../src/devices/uart16550.js";
 
-const RBR = 0, THR = 0, DLL = 0, IER = 1, DLM = 1, IIR = 2, FCR = 2, LCR = 3, MCR = 4, LSR = 5, MSR = 6, SCR = 7;
+const RBR = 0,
+  THR = 0,
+  DLL = 0,
+  IER = 1,
+  DLM = 1,
+  IIR = 2,
+  FCR = 2,
+  LCR = 3,
+  MCR = 4,
+  LSR = 5,
+  MSR = 6,
+  SCR = 7;
 
 function setup() {
   const irq = { level: false };

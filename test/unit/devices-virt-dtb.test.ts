@@ -107,7 +107,9 @@ describe("virt device tree", () => {
 
   it.skipIf(!HAVE_DTC)(`dtc accepts the tree without warnings (${HAVE_DTC ? "dtc found" : NO_DTC_MESSAGE})`, () => {
     const blob = buildVirtDeviceTree({ harts: 4, memBytes: 512 * MiB, bootargs: "x" }).toBlob();
-    const r = withBlob(blob, (path) => spawnSync("dtc", ["-I", "dtb", "-O", "dts", "-o", "/dev/null", path], { encoding: "utf8" }));
+    const r = withBlob(blob, (path) =>
+      spawnSync("dtc", ["-I", "dtb", "-O", "dts", "-o", "/dev/null", path], { encoding: "utf8" }),
+    );
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
   });
@@ -118,9 +120,13 @@ describe("virt device tree", () => {
     let qemu: ReturnType<typeof readFdt>;
     try {
       const path = join(dir, "q.dtb");
-      const r = spawnSync("qemu-system-riscv64", ["-M", `virt,dumpdtb=${path}`, "-smp", "2", "-m", "256M", "-nographic"], {
-        encoding: "utf8",
-      });
+      const r = spawnSync(
+        "qemu-system-riscv64",
+        ["-M", `virt,dumpdtb=${path}`, "-smp", "2", "-m", "256M", "-nographic"],
+        {
+          encoding: "utf8",
+        },
+      );
       expect(r.status, r.stderr).toBe(0);
       qemu = readFdt(readFileSync(path));
     } finally {
@@ -129,7 +135,13 @@ describe("virt device tree", () => {
     const ours = tree(2);
     // Where rvhv deliberately differs: its own ISA and MMU, the newer ISA
     // properties, and QEMU's random seed; and the devices rvhv lacks.
-    const oursOnly = new Set(["riscv,isa-base", "riscv,isa-extensions", "riscv,cbom-block-size", "riscv,cboz-block-size", "#address-cells"]);
+    const oursOnly = new Set([
+      "riscv,isa-base",
+      "riscv,isa-extensions",
+      "riscv,cbom-block-size",
+      "riscv,cboz-block-size",
+      "#address-cells",
+    ]);
     const differ = new Set(["riscv,isa", "mmu-type"]);
     const qemuOnly = new Set(["rng-seed"]);
     for (const [path, props] of ours) {

@@ -24,94 +24,97 @@ async function tour(options: Omit<VirtMachineOptions, "memBytes" | "harts">, key
   return { result, text, machine: m };
 }
 
-describe.skipIf(!HAVE_CROSS_GCC)(`VirtMachine running a bare-metal program${HAVE_CROSS_GCC ? "" : ` (${NO_CROSS_GCC_MESSAGE})`}`, () => {
-  let program: { elf: Uint8Array; bin: Uint8Array };
-  beforeAll(() => {
-    program = buildProgram("devices-tour");
-  });
+describe.skipIf(!HAVE_CROSS_GCC)(
+  `VirtMachine running a bare-metal program${HAVE_CROSS_GCC ? "" : ` (${NO_CROSS_GCC_MESSAGE})`}`,
+  () => {
+    let program: { elf: Uint8Array; bin: Uint8Array };
+    beforeAll(() => {
+      program = buildProgram("devices-tour");
+    });
 
-  it("boots through the reset ROM, takes timer, IPI and UART interrupts, and powers off", async () => {
-    const { result, text } = await tour({ bios: program.elf, icount: true }, "p");
-    expect(text).toBe("hello\ntimer\nipi\nready\ngot p\n");
-    expect(result.reason).toBe("poweroff");
-    expect(result.exitCode).toBe(0);
-  });
+    it("boots through the reset ROM, takes timer, IPI and UART interrupts, and powers off", async () => {
+      const { result, text } = await tour({ bios: program.elf, icount: true }, "p");
+      expect(text).toBe("hello\ntimer\nipi\nready\ngot p\n");
+      expect(result.reason).toBe("poweroff");
+      expect(result.exitCode).toBe(0);
+    });
 
-  it("is deterministic in icount mode: same output, same instruction count", async () => {
-    const a = await tour({ bios: program.elf, icount: true }, "p");
-    const b = await tour({ bios: program.elf, icount: true }, "p");
-    expect(a.text).toBe(b.text);
-    expect(a.result.instructions).toBe(b.result.instructions);
-    // The 200 ms timer wait is skipped, not spun through.
-    expect(a.result.instructions).toBeLessThan(100_000);
-  });
+    it("is deterministic in icount mode: same output, same instruction count", async () => {
+      const a = await tour({ bios: program.elf, icount: true }, "p");
+      const b = await tour({ bios: program.elf, icount: true }, "p");
+      expect(a.text).toBe(b.text);
+      expect(a.result.instructions).toBe(b.result.instructions);
+      // The 200 ms timer wait is skipped, not spun through.
+      expect(a.result.instructions).toBeLessThan(100_000);
+    });
 
-  it("runs a raw binary firmware and reports a failure code", async () => {
-    const { result, text } = await tour({ bios: program.bin, icount: true }, "f");
-    expect(text).toBe("hello\ntimer\nipi\nready\ngot f\n");
-    expect(result).toMatchObject({ reason: "fail", exitCode: 42 });
-  });
+    it("runs a raw binary firmware and reports a failure code", async () => {
+      const { result, text } = await tour({ bios: program.bin, icount: true }, "f");
+      expect(text).toBe("hello\ntimer\nipi\nready\ngot f\n");
+      expect(result).toMatchObject({ reason: "fail", exitCode: 42 });
+    });
 
-  it("reports a reset request", async () => {
-    const { result } = await tour({ bios: program.elf, icount: true }, "r");
-    expect(result).toMatchObject({ reason: "reboot", exitCode: 0 });
-  });
+    it("reports a reset request", async () => {
+      const { result } = await tour({ bios: program.elf, icount: true }, "r");
+      expect(result).toMatchObject({ reason: "reboot", exitCode: 0 });
+    });
 
-  it("with host time, sleeps through the timer wait and the wait for input instead of spinning", async () => {
-    const { result, text } = await tour({ bios: program.elf }, "p", 100);
-    expect(text).toBe("hello\ntimer\nipi\nready\ngot p\n");
-    expect(result.reason).toBe("poweroff");
-    expect(result.seconds).toBeGreaterThanOrEqual(0.29);
-    expect(result.instructions).toBeLessThan(100_000);
-  });
+    it("with host time, sleeps through the timer wait and the wait for input instead of spinning", async () => {
+      const { result, text } = await tour({ bios: program.elf }, "p", 100);
+      expect(text).toBe("hello\ntimer\nipi\nready\ngot p\n");
+      expect(result.reason).toBe("poweroff");
+      expect(result.seconds).toBeGreaterThanOrEqual(0.29);
+      expect(result.instructions).toBeLessThan(100_000);
+    });
 
-  it("in icount mode, waits for input that arrives later", async () => {
-    const a = await tour({ bios: program.elf, icount: true }, "p", 50);
-    const b = await tour({ bios: program.elf, icount: true }, "p");
-    expect(a.text).toBe("hello\ntimer\nipi\nready\ngot p\n");
-    expect(a.result.instructions).toBe(b.result.instructions);
-  });
+    it("in icount mode, waits for input that arrives later", async () => {
+      const a = await tour({ bios: program.elf, icount: true }, "p", 50);
+      const b = await tour({ bios: program.elf, icount: true }, "p");
+      expect(a.text).toBe("hello\ntimer\nipi\nready\ngot p\n");
+      expect(a.result.instructions).toBe(b.result.instructions);
+    });
 
-  it("with paced input, a key sent at power-on waits until the program waits for it", async () => {
-    const m = new VirtMachine({ memBytes: 64 * MiB, harts: 2, bios: program.elf, icount: true });
-    m.uart.pacedInput = true;
-    let text = "";
-    m.onConsoleOutput = (bytes) => {
-      text += new TextDecoder().decode(bytes);
-    };
-    m.pushConsoleInput(new TextEncoder().encode("p"));
-    const result = await m.run({ maxInsns: 50_000_000 });
-    expect(text).toBe("hello\ntimer\nipi\nready\ngot p\n");
-    expect(result.reason).toBe("poweroff");
-  });
+    it("with paced input, a key sent at power-on waits until the program waits for it", async () => {
+      const m = new VirtMachine({ memBytes: 64 * MiB, harts: 2, bios: program.elf, icount: true });
+      m.uart.pacedInput = true;
+      let text = "";
+      m.onConsoleOutput = (bytes) => {
+        text += new TextDecoder().decode(bytes);
+      };
+      m.pushConsoleInput(new TextEncoder().encode("p"));
+      const result = await m.run({ maxInsns: 50_000_000 });
+      expect(text).toBe("hello\ntimer\nipi\nready\ngot p\n");
+      expect(result.reason).toBe("poweroff");
+    });
 
-  it("stop() ends a run that waits for input, and a later run resumes", async () => {
-    const m = new VirtMachine({ memBytes: 64 * MiB, harts: 2, bios: program.elf });
-    let text = "";
-    m.onConsoleOutput = (bytes) => {
-      text += new TextDecoder().decode(bytes);
-      if (text.endsWith("ready\n")) setTimeout(() => m.stop(), 20);
-    };
-    expect((await m.run()).reason).toBe("stopped");
-    m.pushConsoleInput(new TextEncoder().encode("p"));
-    expect((await m.run()).reason).toBe("poweroff");
-    expect(text).toBe("hello\ntimer\nipi\nready\ngot p\n");
-  });
+    it("stop() ends a run that waits for input, and a later run resumes", async () => {
+      const m = new VirtMachine({ memBytes: 64 * MiB, harts: 2, bios: program.elf });
+      let text = "";
+      m.onConsoleOutput = (bytes) => {
+        text += new TextDecoder().decode(bytes);
+        if (text.endsWith("ready\n")) setTimeout(() => m.stop(), 20);
+      };
+      expect((await m.run()).reason).toBe("stopped");
+      m.pushConsoleInput(new TextEncoder().encode("p"));
+      expect((await m.run()).reason).toBe("poweroff");
+      expect(text).toBe("hello\ntimer\nipi\nready\ngot p\n");
+    });
 
-  it("stops at maxInsns and resumes where it left off", async () => {
-    const m = new VirtMachine({ memBytes: 64 * MiB, harts: 2, bios: program.elf, icount: true });
-    let text = "";
-    m.onConsoleOutput = (bytes) => {
-      text += new TextDecoder().decode(bytes);
-      if (text.endsWith("ready\n")) m.pushConsoleInput(new TextEncoder().encode("p"));
-    };
-    const first = await m.run({ maxInsns: 20 });
-    expect(first).toMatchObject({ reason: "max-insns", exitCode: -1, instructions: 20 });
-    const rest = await m.run();
-    expect(rest.reason).toBe("poweroff");
-    expect(text).toBe("hello\ntimer\nipi\nready\ngot p\n");
-  });
-});
+    it("stops at maxInsns and resumes where it left off", async () => {
+      const m = new VirtMachine({ memBytes: 64 * MiB, harts: 2, bios: program.elf, icount: true });
+      let text = "";
+      m.onConsoleOutput = (bytes) => {
+        text += new TextDecoder().decode(bytes);
+        if (text.endsWith("ready\n")) m.pushConsoleInput(new TextEncoder().encode("p"));
+      };
+      const first = await m.run({ maxInsns: 20 });
+      expect(first).toMatchObject({ reason: "max-insns", exitCode: -1, instructions: 20 });
+      const rest = await m.run();
+      expect(rest.reason).toBe("poweroff");
+      expect(text).toBe("hello\ntimer\nipi\nready\ngot p\n");
+    });
+  },
+);
 
 // Debian's opensbi package (the firmware QEMU's virt machine boots).
 const OPENSBI = "/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.elf";
@@ -189,10 +192,12 @@ describe("VirtMachine boot layout", () => {
   });
 
   it("rejects what does not fit, with a hint", () => {
-    expect(() => new VirtMachine({ memBytes: 8 * MiB, harts: 1, bios: spin, kernel: spin, initrd: new Uint8Array(8 * MiB) })).toThrow(
-      /initrd.*does not fit.*--mem/,
+    expect(
+      () => new VirtMachine({ memBytes: 8 * MiB, harts: 1, bios: spin, kernel: spin, initrd: new Uint8Array(8 * MiB) }),
+    ).toThrow(/initrd.*does not fit.*--mem/);
+    expect(() => new VirtMachine({ memBytes: 4 * MiB, harts: 1, bios: spin, kernel: new Uint8Array(1 * MiB) })).toThrow(
+      /no room for the device tree/,
     );
-    expect(() => new VirtMachine({ memBytes: 4 * MiB, harts: 1, bios: spin, kernel: new Uint8Array(1 * MiB) })).toThrow(/no room for the device tree/);
     expect(() => new VirtMachine({ memBytes: 64 * MiB, harts: 9, bios: spin })).toThrow(/1 to 8 harts/);
     expect(() => new VirtMachine({ memBytes: 64 * MiB, harts: 1, bios: spin, initrd: spin })).toThrow(/needs a kernel/);
   });

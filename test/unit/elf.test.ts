@@ -91,11 +91,15 @@ describe("ELF loader", () => {
   });
 
   it("rejects program headers past the end of the file", () => {
-    expect(elfError(patched((_, v) => v.setBigUint64(32, 0x10000n, true)))).toMatch(/^truncated file: program headers end at byte 65704, file is \d+ bytes$/);
+    expect(elfError(patched((_, v) => v.setBigUint64(32, 0x10000n, true)))).toMatch(
+      /^truncated file: program headers end at byte 65704, file is \d+ bytes$/,
+    );
   });
 
   it("rejects a segment past the end of the file", () => {
-    expect(elfError(hello.subarray(0, 0x2050))).toBe("truncated file: segment 2 needs bytes 0x2000..0x2100, file is 0x2050 bytes");
+    expect(elfError(hello.subarray(0, 0x2050))).toBe(
+      "truncated file: segment 2 needs bytes 0x2000..0x2100, file is 0x2050 bytes",
+    );
   });
 
   it("rejects a 32-bit ELF", () => {
@@ -107,8 +111,12 @@ describe("ELF loader", () => {
   });
 
   it("names the machine of a non-RISC-V ELF", () => {
-    expect(elfError(patched((_, v) => v.setUint16(18, 62, true)))).toBe("not a RISC-V program (e_machine 62, x86-64; RISC-V is 243)");
-    expect(elfError(patched((_, v) => v.setUint16(18, 999, true)))).toBe("not a RISC-V program (e_machine 999; RISC-V is 243)");
+    expect(elfError(patched((_, v) => v.setUint16(18, 62, true)))).toBe(
+      "not a RISC-V program (e_machine 62, x86-64; RISC-V is 243)",
+    );
+    expect(elfError(patched((_, v) => v.setUint16(18, 999, true)))).toBe(
+      "not a RISC-V program (e_machine 999; RISC-V is 243)",
+    );
   });
 
   it("rejects an object file that is not linked", () => {

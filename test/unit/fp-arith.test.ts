@@ -88,7 +88,12 @@ function specsFor(F: Fmt): OpSpec[] {
     const [a, b] = randomPair(rng, F);
     return { a, b, c: 0n };
   };
-  const binary = (name: string, f5: number, oracle: number, ref: (F: Fmt, a: bigint, b: bigint, rm: number) => Result): OpSpec => ({
+  const binary = (
+    name: string,
+    f5: number,
+    oracle: number,
+    ref: (F: Fmt, a: bigint, b: bigint, rm: number) => Result,
+  ): OpSpec => ({
     name: `${name}.${sfx}`,
     fmt,
     oracle,

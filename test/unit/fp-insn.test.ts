@@ -83,10 +83,19 @@ function assemble(lines: string[]): number[] | null {
   try {
     const src = join(dir, "t.s");
     writeFileSync(src, `.option norvc\n${lines.join("\n")}\n`);
-    const as = spawnSync("riscv64-unknown-elf-as", ["-march=rv64ifd", "-o", join(dir, "t.o"), src], { encoding: "utf8" });
+    const as = spawnSync("riscv64-unknown-elf-as", ["-march=rv64ifd", "-o", join(dir, "t.o"), src], {
+      encoding: "utf8",
+    });
     if (as.error !== undefined) return null;
     if (as.status !== 0) throw new Error(as.stderr);
-    const cp = spawnSync("riscv64-unknown-elf-objcopy", ["-O", "binary", "-j", ".text", join(dir, "t.o"), join(dir, "t.bin")]);
+    const cp = spawnSync("riscv64-unknown-elf-objcopy", [
+      "-O",
+      "binary",
+      "-j",
+      ".text",
+      join(dir, "t.o"),
+      join(dir, "t.bin"),
+    ]);
     if (cp.error !== undefined) return null;
     const bin = readFileSync(join(dir, "t.bin"));
     const words: number[] = [];
@@ -137,7 +146,8 @@ describe("F/D encodings", () => {
       runOne(looped, word);
       if (trapped(looped) || looped.pcLo >>> 0 !== RAM_BASE + 4) failures.push(`${text}: trapped or pc not advanced`);
       for (let i = 0; i < 32; i++) {
-        if (getF(looped, i) !== direct.getF(i) || getX(looped, i) !== direct.getX(i)) failures.push(`${text}: register ${i} differs`);
+        if (getF(looped, i) !== direct.getF(i) || getX(looped, i) !== direct.getX(i))
+          failures.push(`${text}: register ${i} differs`);
       }
       if (looped.csrLo[CSR_FFLAGS] !== direct.fflags) failures.push(`${text}: fflags differ`);
     }

@@ -101,7 +101,12 @@ describe("cached guest", () => {
   it("builtGuest is null until a build completed", () => {
     expect(builtGuest()).toBeNull();
     const dir = fakeBuild();
-    expect(builtGuest()).toEqual({ dir, image: join(dir, "Image"), initrd: join(dir, "initramfs.cpio.gz"), cached: true });
+    expect(builtGuest()).toEqual({
+      dir,
+      image: join(dir, "Image"),
+      initrd: join(dir, "initramfs.cpio.gz"),
+      cached: true,
+    });
   });
 
   it("buildGuest with unchanged inputs builds nothing and returns the cached directory", async () => {
@@ -124,14 +129,25 @@ describe("cached guest", () => {
 describe("build.sh machine records", () => {
   it("parses each record kind", () => {
     expect(parseGuestRecord("phase\t4\t6\tkernel build (make -j2 Image)")).toEqual({
-      kind: "phase", index: 4, count: 6, title: "kernel build (make -j2 Image)",
+      kind: "phase",
+      index: 4,
+      count: 6,
+      title: "kernel build (make -j2 Image)",
     });
     expect(parseGuestRecord("progress\t120\t900")).toEqual({ kind: "progress", done: 120, total: 900 });
-    expect(parseGuestRecord("log\t/c/rvhv/guest/work/build.log")).toEqual({ kind: "log", path: "/c/rvhv/guest/work/build.log" });
+    expect(parseGuestRecord("log\t/c/rvhv/guest/work/build.log")).toEqual({
+      kind: "log",
+      path: "/c/rvhv/guest/work/build.log",
+    });
     expect(parseGuestRecord("message\tinstalling bc")).toEqual({ kind: "message", text: "installing bc" });
-    expect(parseGuestRecord("error\terror: kernel build failed")).toEqual({ kind: "error", text: "error: kernel build failed" });
+    expect(parseGuestRecord("error\terror: kernel build failed")).toEqual({
+      kind: "error",
+      text: "error: kernel build failed",
+    });
     expect(parseGuestRecord("done\t/c/rvhv/guest/0123456789abcdef\t0")).toEqual({
-      kind: "done", dir: "/c/rvhv/guest/0123456789abcdef", cached: false,
+      kind: "done",
+      dir: "/c/rvhv/guest/0123456789abcdef",
+      cached: false,
     });
   });
 

@@ -17,7 +17,13 @@ function setup() {
   const h = makeHart();
   const out: string[] = [];
   let stops = 0;
-  const htif = new Htif(h.phys, TOHOST, FROMHOST, (t) => out.push(t), () => stops++);
+  const htif = new Htif(
+    h.phys,
+    TOHOST,
+    FROMHOST,
+    (t) => out.push(t),
+    () => stops++,
+  );
   return { h, htif, out: () => out.join(""), stops: () => stops };
 }
 

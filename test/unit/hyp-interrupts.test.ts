@@ -12,13 +12,39 @@ import type { Hart } from "../../src/rv64/hart.js";
 import { PRIV_M, PRIV_S, PRIV_U } from "../../src/rv64/constants.js";
 
 const CSR = {
-  mstatus: 0x300, mideleg: 0x303, mie: 0x304, mtvec: 0x305, mepc: 0x341, mcause: 0x342, mip: 0x344,
-  sstatus: 0x100, stvec: 0x105, sepc: 0x141, scause: 0x142,
-  hstatus: 0x600, hideleg: 0x603, hie: 0x604, hgeie: 0x607, hip: 0x644, hvip: 0x645, hgeip: 0xe12,
-  vsstatus: 0x200, vsie: 0x204, vstvec: 0x205, vsepc: 0x241, vscause: 0x242, vsip: 0x244,
+  mstatus: 0x300,
+  mideleg: 0x303,
+  mie: 0x304,
+  mtvec: 0x305,
+  mepc: 0x341,
+  mcause: 0x342,
+  mip: 0x344,
+  sstatus: 0x100,
+  stvec: 0x105,
+  sepc: 0x141,
+  scause: 0x142,
+  hstatus: 0x600,
+  hideleg: 0x603,
+  hie: 0x604,
+  hgeie: 0x607,
+  hip: 0x644,
+  hvip: 0x645,
+  hgeip: 0xe12,
+  vsstatus: 0x200,
+  vsie: 0x204,
+  vstvec: 0x205,
+  vsepc: 0x241,
+  vscause: 0x242,
+  vsip: 0x244,
 } as const;
 
-const SSI = 1, VSSI = 2, STI = 5, VSTI = 6, SEI = 9, VSEI = 10, SGEI = 12;
+const SSI = 1,
+  VSSI = 2,
+  STI = 5,
+  VSTI = 6,
+  SEI = 9,
+  VSEI = 10,
+  SGEI = 12;
 const bit = (i: number) => 1 << i;
 const GEILEN = 7;
 

@@ -43,9 +43,19 @@ const reference: Record<string, (a: bigint, b: bigint) => bigint> = {
 
 // Encodings from riscv-opcodes (rv_m, rv64_m): funct7 = 1, funct3, opcode.
 const encoding: Record<string, [number, number]> = {
-  mul: [0, 0x33], mulh: [1, 0x33], mulhsu: [2, 0x33], mulhu: [3, 0x33],
-  div: [4, 0x33], divu: [5, 0x33], rem: [6, 0x33], remu: [7, 0x33],
-  mulw: [0, 0x3b], divw: [4, 0x3b], divuw: [5, 0x3b], remw: [6, 0x3b], remuw: [7, 0x3b],
+  mul: [0, 0x33],
+  mulh: [1, 0x33],
+  mulhsu: [2, 0x33],
+  mulhu: [3, 0x33],
+  div: [4, 0x33],
+  divu: [5, 0x33],
+  rem: [6, 0x33],
+  remu: [7, 0x33],
+  mulw: [0, 0x3b],
+  divw: [4, 0x3b],
+  divuw: [5, 0x3b],
+  remw: [6, 0x3b],
+  remuw: [7, 0x3b],
 };
 function encode(name: string, rd: number, rs1: number, rs2: number): number {
   const [f3, op] = encoding[name];
@@ -140,7 +150,16 @@ describe("int64 multiply-high and divide helpers", () => {
     // normalised estimate and its one-step correction.
     const cases: [bigint, bigint][] = [];
     for (const a of [M64, M64 - 1n, 1n << 63n, (1n << 63n) - 1n, 0xfffffffe00000001n, 0xffffffff00000000n]) {
-      for (const b of [1n << 32n, (1n << 32n) + 1n, 0x1ffffffffn, 0xffffffffn, (1n << 63n) + 1n, 1n << 63n, M64, 0x100000001n * 3n]) {
+      for (const b of [
+        1n << 32n,
+        (1n << 32n) + 1n,
+        0x1ffffffffn,
+        0xffffffffn,
+        (1n << 63n) + 1n,
+        1n << 63n,
+        M64,
+        0x100000001n * 3n,
+      ]) {
         cases.push([a, b]);
       }
     }

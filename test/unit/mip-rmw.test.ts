@@ -15,7 +15,8 @@ const SEIP = 1 << 9;
 const SEI = 9;
 
 /** csrrsi/csrrci rd, mip, uimm; csrrs/csrrc rd, mip, rs1. */
-const csri = (funct3: number, rd: number, uimm: number) => (MIP << 20) | (uimm << 15) | (funct3 << 12) | (rd << 7) | 0x73;
+const csri = (funct3: number, rd: number, uimm: number) =>
+  (MIP << 20) | (uimm << 15) | (funct3 << 12) | (rd << 7) | 0x73;
 const csrrsi = (rd: number, uimm: number) => csri(6, rd, uimm);
 const csrrci = (rd: number, uimm: number) => csri(7, rd, uimm);
 const csrrs = (rd: number, rs1: number) => csri(2, rd, rs1);

@@ -2,10 +2,26 @@ import { describe, expect, it } from "vitest";
 import { makeHart, RAM_BASE } from "./support/hart.js";
 import { translate } from "../../src/rv64/mmu/translate.js";
 import { TRAP } from "../../src/rv64/trap.js";
-import { CSR_MCAUSE, CSR_MENVCFG, CSR_MSTATUS, CSR_MTVAL, CSR_SATP, MSTATUS_MXR, MSTATUS_SUM, PRIV_S, PRIV_U } from "../../src/rv64/constants.js";
+import {
+  CSR_MCAUSE,
+  CSR_MENVCFG,
+  CSR_MSTATUS,
+  CSR_MTVAL,
+  CSR_SATP,
+  MSTATUS_MXR,
+  MSTATUS_SUM,
+  PRIV_S,
+  PRIV_U,
+} from "../../src/rv64/constants.js";
 import type { Hart } from "../../src/rv64/hart.js";
 
-const V = 1n, R = 2n, W = 4n, X = 8n, U = 16n, A = 64n, D = 128n;
+const V = 1n,
+  R = 2n,
+  W = 4n,
+  X = 8n,
+  U = 16n,
+  A = 64n,
+  D = 128n;
 
 function writePte(h: Hart, addr: bigint, pte: bigint): void {
   const off = Number(addr - BigInt(RAM_BASE));
@@ -42,7 +58,7 @@ function tr(h: Hart, va: bigint, faultKind = 1): bigint | string {
   } catch (e) {
     if (e !== TRAP) throw e;
     h.priv = priv; // the fault trapped to M; walk again at the old privilege
-    return `cause ${h.csrLo[CSR_MCAUSE]} tval ${(BigInt(h.csrHi[CSR_MTVAL] >>> 0) << 32n | BigInt(h.csrLo[CSR_MTVAL] >>> 0)).toString(16)}`;
+    return `cause ${h.csrLo[CSR_MCAUSE]} tval ${((BigInt(h.csrHi[CSR_MTVAL] >>> 0) << 32n) | BigInt(h.csrLo[CSR_MTVAL] >>> 0)).toString(16)}`;
   }
 }
 
@@ -131,7 +147,10 @@ describe("Sv39 page walk", () => {
     expect(tr(h, 0x0n)).toBe(0x80200000n);
   });
   it("Sv48 and Sv57 walk four and five levels", () => {
-    for (const [mode, levels] of [[9n, 4], [10n, 5]] as const) {
+    for (const [mode, levels] of [
+      [9n, 4],
+      [10n, 5],
+    ] as const) {
       const h = sv39(mode);
       let table = ROOT;
       for (let l = levels - 1; l > 0; l--) {

@@ -2,9 +2,16 @@ import { describe, expect, it } from "vitest";
 import { Pmp } from "../../src/rv64/mmu/pmp.js";
 import { PRIV_M, PRIV_S, PRIV_U } from "../../src/rv64/constants.js";
 
-const R = 1, W = 2, X = 4, L = 0x80;
-const TOR = 1 << 3, NA4 = 2 << 3, NAPOT = 3 << 3;
-const LOAD = 1, STORE = 2, FETCH = 0;
+const R = 1,
+  W = 2,
+  X = 4,
+  L = 0x80;
+const TOR = 1 << 3,
+  NA4 = 2 << 3,
+  NAPOT = 3 << 3;
+const LOAD = 1,
+  STORE = 2,
+  FETCH = 0;
 
 function setAddr(p: Pmp, i: number, units: bigint): void {
   p.addrLo[i] = Number(units & 0xffffffffn) | 0;

@@ -1,11 +1,5 @@
 // CSR values at reset (Priv §3.4): fields that are fixed or read-only one.
-import {
-  CSR_HSTATUS,
-  CSR_MIDELEG,
-  CSR_MSTATUS,
-  CSR_VSSTATUS,
-  MIDELEG_H_FIXED,
-} from "../constants.js";
+import { CSR_HSTATUS, CSR_MIDELEG, CSR_MSTATUS, CSR_VSSTATUS, MIDELEG_H_FIXED } from "../constants.js";
 import type { Hart } from "../hart.js";
 import { hasHypervisor } from "./table.js";
 import { MSTATUSH_XLEN64 } from "./status.js";

@@ -32,12 +32,31 @@ import { hasHypervisor } from "./table.js";
 export const MSTATUSH_XLEN64 = (2 << 0) | (2 << 2);
 
 const MSTATUS_WRITABLE =
-  MSTATUS_SIE | MSTATUS_MIE | MSTATUS_SPIE | MSTATUS_MPIE | MSTATUS_SPP | MSTATUS_MPP | MSTATUS_FS |
-  MSTATUS_MPRV | MSTATUS_SUM | MSTATUS_MXR | MSTATUS_TVM | MSTATUS_TW | MSTATUS_TSR;
+  MSTATUS_SIE |
+  MSTATUS_MIE |
+  MSTATUS_SPIE |
+  MSTATUS_MPIE |
+  MSTATUS_SPP |
+  MSTATUS_MPP |
+  MSTATUS_FS |
+  MSTATUS_MPRV |
+  MSTATUS_SUM |
+  MSTATUS_MXR |
+  MSTATUS_TVM |
+  MSTATUS_TW |
+  MSTATUS_TSR;
 
 /** The sstatus view of mstatus (Priv §4.1.1). */
 export const SSTATUS_MASK_LO =
-  MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_UBE | MSTATUS_SPP | MSTATUS_VS | MSTATUS_FS | MSTATUS_XS | MSTATUS_SUM | MSTATUS_MXR;
+  MSTATUS_SIE |
+  MSTATUS_SPIE |
+  MSTATUS_UBE |
+  MSTATUS_SPP |
+  MSTATUS_VS |
+  MSTATUS_FS |
+  MSTATUS_XS |
+  MSTATUS_SUM |
+  MSTATUS_MXR;
 export const SSTATUS_MASK_HI = MSTATUSH_UXL | MSTATUSH_SD;
 
 /** Spike's legalize_privilege: MPP is WARL over {U, S, M}; the reserved value 2 becomes U. */
@@ -48,7 +67,8 @@ function legalPriv(p: number): number {
 /** mstatus with SD filled in: Priv §3.1.6.6, SD = (FS == Dirty || XS == Dirty || VS == Dirty). */
 export function readMstatus(h: Hart): { lo: number; hi: number } {
   const lo = h.csrLo[CSR_MSTATUS];
-  const dirty = (lo & MSTATUS_FS) === MSTATUS_FS || (lo & MSTATUS_XS) === MSTATUS_XS || (lo & MSTATUS_VS) === MSTATUS_VS;
+  const dirty =
+    (lo & MSTATUS_FS) === MSTATUS_FS || (lo & MSTATUS_XS) === MSTATUS_XS || (lo & MSTATUS_VS) === MSTATUS_VS;
   statusOut.hi = dirty ? h.csrHi[CSR_MSTATUS] | MSTATUSH_SD : h.csrHi[CSR_MSTATUS] & ~MSTATUSH_SD;
   statusOut.lo = lo;
   return statusOut;
@@ -84,4 +104,3 @@ export function writeMstatus(h: Hart, lo: number, mask: number, hi?: number): vo
   if ((changed & MSTATUS_SUM) !== 0) h.mmu.selectContext();
   h.signal |= SIGNAL_STOP;
 }
-

@@ -177,7 +177,7 @@ function cMiscAlu(x: number): number {
     case 2: // C.ANDI
       return iType(OP_IMM, 7, rd, rd, ciImm(x));
     default:
-      return caGroup[(bit(x, 12, 2) | ((x >>> 5) & 3))](rd, regPrime(x, 2));
+      return caGroup[bit(x, 12, 2) | ((x >>> 5) & 3)](rd, regPrime(x, 2));
   }
 }
 /** CA format, indexed by bit 12 and bits 6:5: C.SUB, C.XOR, C.OR, C.AND, C.SUBW, C.ADDW, then two reserved. */
@@ -195,8 +195,14 @@ const caGroup: ((rd: number, rs2: number) => number)[] = [
 function cJ(x: number): number {
   // offset[11|4|9:8|10|6|7|3:1|5] = bits 12:2, sign-extended.
   const raw =
-    bit(x, 12, 11) | bit(x, 11, 4) | (((x >>> 9) & 3) << 8) | bit(x, 8, 10) |
-    bit(x, 7, 6) | bit(x, 6, 7) | (((x >>> 3) & 7) << 1) | bit(x, 2, 5);
+    bit(x, 12, 11) |
+    bit(x, 11, 4) |
+    (((x >>> 9) & 3) << 8) |
+    bit(x, 8, 10) |
+    bit(x, 7, 6) |
+    bit(x, 6, 7) |
+    (((x >>> 3) & 7) << 1) |
+    bit(x, 2, 5);
   return jType(X0, (raw << 20) >> 20);
 }
 /** offset[8|4:3] = bits 12:10, offset[7:6|2:1|5] = bits 6:2, sign-extended. */
@@ -259,9 +265,30 @@ function reserved(): number {
 
 /** Expanders indexed by quadrant (bits 1:0) * 8 + funct3 (bits 15:13). */
 const expanders: ((x: number) => number)[] = [
-  cAddi4spn, cFld, cLw, cLd, reserved, cFsd, cSw, cSd,
-  cAddi, cAddiw, cLi, cLuiAddi16sp, cMiscAlu, cJ, cBeqz, cBnez,
-  cSlli, cFldsp, cLwsp, cLdsp, cJrMvAdd, cFsdsp, cSwsp, cSdsp,
+  cAddi4spn,
+  cFld,
+  cLw,
+  cLd,
+  reserved,
+  cFsd,
+  cSw,
+  cSd,
+  cAddi,
+  cAddiw,
+  cLi,
+  cLuiAddi16sp,
+  cMiscAlu,
+  cJ,
+  cBeqz,
+  cBnez,
+  cSlli,
+  cFldsp,
+  cLwsp,
+  cLdsp,
+  cJrMvAdd,
+  cFsdsp,
+  cSwsp,
+  cSdsp,
 ];
 
 /**

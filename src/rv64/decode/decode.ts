@@ -60,7 +60,7 @@ export function decodeInto(d: Decoded, lo16: number, hi16: number): void {
     if (insn === 0) return setIllegal(d);
   } else {
     d.len = 4;
-    insn = (lo16 | (hi16 << 16)) | 0;
+    insn = lo16 | (hi16 << 16) | 0;
     d.raw = insn;
   }
   const def = lookup(insn);
@@ -100,7 +100,10 @@ function fillOperands(d: Decoded, insn: number, def: InsnDef): void {
       break;
     case "J":
       d.imm =
-        ((insn >> 31) << 20) | (((insn >>> 12) & 255) << 12) | (((insn >>> 20) & 1) << 11) | (((insn >>> 21) & 1023) << 1);
+        ((insn >> 31) << 20) |
+        (((insn >>> 12) & 255) << 12) |
+        (((insn >>> 20) & 1) << 11) |
+        (((insn >>> 21) & 1023) << 1);
       break;
     case "SHAMT":
       d.imm = (insn >>> 20) & 63;

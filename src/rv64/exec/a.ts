@@ -131,6 +131,18 @@ export const rv64a: InsnDef[] = [
   { name: "sc.w", mask: AMO_MASK, match: 0x1800202f, format: "R", exec: scW },
   { name: "lr.d", mask: 0xf9f0707f, match: 0x1000302f, format: "R", exec: lrD },
   { name: "sc.d", mask: AMO_MASK, match: 0x1800302f, format: "R", exec: scD },
-  ...amoW.map(([name, f5, op]) => ({ name, mask: AMO_MASK, match: (f5 | 0x202f) | 0, format: "R" as const, exec: amo32(op) })),
-  ...amoD.map(([name, f5, op]) => ({ name, mask: AMO_MASK, match: (f5 | 0x302f) | 0, format: "R" as const, exec: amo64(op) })),
+  ...amoW.map(([name, f5, op]) => ({
+    name,
+    mask: AMO_MASK,
+    match: f5 | 0x202f | 0,
+    format: "R" as const,
+    exec: amo32(op),
+  })),
+  ...amoD.map(([name, f5, op]) => ({
+    name,
+    mask: AMO_MASK,
+    match: f5 | 0x302f | 0,
+    format: "R" as const,
+    exec: amo64(op),
+  })),
 ];

@@ -263,7 +263,6 @@ function sraw(h: Hart, d: Decoded): void {
 /** FENCE, FENCE.TSO, PAUSE: one hart sees its own accesses in order; harts interleave at instruction granularity. */
 function fence(): void {}
 
-
 export const rv64i: InsnDef[] = [
   { name: "lui", mask: 0x7f, match: 0x37, format: "U", exec: lui },
   { name: "auipc", mask: 0x7f, match: 0x17, format: "U", exec: auipc },

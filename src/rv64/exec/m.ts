@@ -110,7 +110,7 @@ function divuw(h: Hart, d: Decoded): void {
 function remw(h: Hart, d: Decoded): void {
   const a = h.xl[d.rs1];
   const b = h.xl[d.rs2];
-  const v = b === 0 ? a : a % b | 0;
+  const v = b === 0 ? a : (a % b) | 0;
   h.xl[d.rd] = v;
   h.xh[d.rd] = v >> 31;
 }

@@ -39,10 +39,14 @@ import { raiseException, raiseIllegal, raiseVirtualInstruction } from "../trap.j
 
 /** Priv §9.6.1: ECALL from VS-mode has its own cause (10). */
 function ecall(h: Hart): void {
-  const cause = h.priv === PRIV_M ? CAUSE_MACHINE_ECALL
-    : h.priv === PRIV_U ? CAUSE_USER_ECALL
-    : h.virt ? CAUSE_VIRTUAL_SUPERVISOR_ECALL
-    : CAUSE_SUPERVISOR_ECALL;
+  const cause =
+    h.priv === PRIV_M
+      ? CAUSE_MACHINE_ECALL
+      : h.priv === PRIV_U
+        ? CAUSE_USER_ECALL
+        : h.virt
+          ? CAUSE_VIRTUAL_SUPERVISOR_ECALL
+          : CAUSE_SUPERVISOR_ECALL;
   raiseException(h, cause, 0, 0);
 }
 

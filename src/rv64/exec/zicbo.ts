@@ -22,7 +22,6 @@ import { WALK_CBO, WALK_STORE } from "../mmu/page-walk.js";
 import { ACCESS_LOAD, ACCESS_STORE } from "../mmu/mmu.js";
 import { effectivePriv, translate } from "../mmu/translate.js";
 
-
 /** rs1 aligned down to its cache block (the high word is rs1's). */
 function blockAddress(h: Hart, d: Decoded): number {
   return h.xl[d.rs1] & -CACHE_BLOCK_SIZE;
@@ -57,7 +56,10 @@ function checkManagementAccess(h: Hart, d: Decoded): void {
   const hi = h.xh[d.rs1];
   const paddr = translate(h, lo, hi, ACCESS_LOAD, WALK_CBO);
   const priv = effectivePriv(h, ACCESS_LOAD);
-  if (!h.pmp.allowsAt(paddr, CACHE_BLOCK_SIZE, ACCESS_LOAD, priv) && !h.pmp.allowsAt(paddr, CACHE_BLOCK_SIZE, ACCESS_STORE, priv)) {
+  if (
+    !h.pmp.allowsAt(paddr, CACHE_BLOCK_SIZE, ACCESS_LOAD, priv) &&
+    !h.pmp.allowsAt(paddr, CACHE_BLOCK_SIZE, ACCESS_STORE, priv)
+  ) {
     raiseException(h, CAUSE_STORE_ACCESS, h.xl[d.rs1], hi);
   }
 }

@@ -28,7 +28,15 @@ const OP_CLEAR = 2;
  *   virtual-instruction exception where HS-mode could access them;
  * - then the row's own predicate (FS, counter enables, TVM/VTVM, Sstc...).
  */
-export function csrAccess(h: Hart, d: Decoded, op: number, srcLo: number, srcHi: number, doRead: boolean, doWrite: boolean): void {
+export function csrAccess(
+  h: Hart,
+  d: Decoded,
+  op: number,
+  srcLo: number,
+  srcHi: number,
+  doRead: boolean,
+  doWrite: boolean,
+): void {
   let csrno = d.imm;
   let def = csrTable[csrno];
   if (def === undefined || (doWrite && (def.write === undefined || csrno >>> 10 === 3))) raiseIllegal(h, d.raw);

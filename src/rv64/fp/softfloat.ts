@@ -25,16 +25,7 @@ import {
   fres,
 } from "./common.js";
 import { ltu64 } from "../int64.js";
-import {
-  add128,
-  clz128,
-  cmp128,
-  mul64To128,
-  set128,
-  shiftLeft128,
-  shiftRightJam128,
-  sub128,
-} from "./wide.js";
+import { add128, clz128, cmp128, mul64To128, set128, shiftLeft128, shiftRightJam128, sub128 } from "./wide.js";
 
 export const FMT_S = 0;
 export const FMT_D = 1;
@@ -204,7 +195,7 @@ function roundPackD(sign: number, exp: number, sHi: number, sLo: number, rm: num
   if (roundBits !== 0) fres.flags |= FLAG_NX;
   const sum = (sLo >>> 0) + inc;
   let hi = (sHi + (sum > 0xffffffff ? 1 : 0)) | 0;
-  let lo = ((sum >>> 10) | (hi << 22)) | 0;
+  let lo = (sum >>> 10) | (hi << 22) | 0;
   hi = hi >>> 10;
   if (roundBits === 0x200 && rm === RM_RNE) lo &= ~1;
   fres.hi = (sign << 31) | ((e << 20) + hi);
@@ -351,8 +342,7 @@ export function fmaSlow(
   unpack(ua, fmt, aLo, aHi);
   unpack(ub, fmt, bLo, bHi);
   unpack(uc, fmt, cLo, cHi);
-  const infTimesZero =
-    (ua.cls === CLS_INF && ub.cls === CLS_ZERO) || (ua.cls === CLS_ZERO && ub.cls === CLS_INF);
+  const infTimesZero = (ua.cls === CLS_INF && ub.cls === CLS_ZERO) || (ua.cls === CLS_ZERO && ub.cls === CLS_INF);
   if (isNaNClass(ua) || isNaNClass(ub) || isNaNClass(uc)) {
     // Unpriv §20.6: 0 * inf raises NV even when the addend is a quiet NaN.
     if (infTimesZero) fres.flags |= FLAG_NV;

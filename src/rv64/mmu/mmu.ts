@@ -313,7 +313,7 @@ export class Mmu {
     let vHi = 0;
     for (let k = 0; k < size; k++) {
       const aLo = (lo + k) | 0;
-      const aHi = (hi + ((aLo >>> 0) < (lo >>> 0) ? 1 : 0)) | 0;
+      const aHi = (hi + (aLo >>> 0 < lo >>> 0 ? 1 : 0)) | 0;
       const b = this.loadPhysical(this.translateData(aLo, aHi, ACCESS_LOAD, WALK_LOAD), 1, aLo, aHi, false);
       if (k < 4) vLo |= b << (8 * k);
       else vHi |= b << (8 * (k - 4));
@@ -358,7 +358,7 @@ export class Mmu {
       const paddrs: number[] = [];
       for (let k = 0; k < size; k++) {
         const aLo = (lo + k) | 0;
-        const aHi = (hi + ((aLo >>> 0) < (lo >>> 0) ? 1 : 0)) | 0;
+        const aHi = (hi + (aLo >>> 0 < lo >>> 0 ? 1 : 0)) | 0;
         const p = this.translateData(aLo, aHi, ACCESS_STORE, WALK_STORE);
         this.checkStorable(p, 1, aLo, aHi);
         paddrs.push(p);
@@ -380,7 +380,15 @@ export class Mmu {
   }
 
   /** Writes `size` bytes at a physical address; `aLo/aHi` is the virtual address for faults. */
-  storePhysical(paddr: number, size: number, vLo: number, vHi: number, aLo: number, aHi: number, mayFill: boolean): void {
+  storePhysical(
+    paddr: number,
+    size: number,
+    vLo: number,
+    vHi: number,
+    aLo: number,
+    aHi: number,
+    mayFill: boolean,
+  ): void {
     const hart = this.hart;
     if (!this.pmpAllows(paddr, size, ACCESS_STORE)) raiseException(hart, CAUSE_STORE_ACCESS, aLo, aHi);
     const off = this.ram.offsetOf(paddr, size);
@@ -403,4 +411,3 @@ export class Mmu {
     }
   }
 }
-

@@ -67,16 +67,28 @@ export const WALK_CBO = 4;
 export const WALK_HLVX = 5;
 
 const PAGE_FAULT = [
-  CAUSE_FETCH_PAGE_FAULT, CAUSE_LOAD_PAGE_FAULT, CAUSE_STORE_PAGE_FAULT,
-  CAUSE_STORE_PAGE_FAULT, CAUSE_STORE_PAGE_FAULT, CAUSE_LOAD_PAGE_FAULT,
+  CAUSE_FETCH_PAGE_FAULT,
+  CAUSE_LOAD_PAGE_FAULT,
+  CAUSE_STORE_PAGE_FAULT,
+  CAUSE_STORE_PAGE_FAULT,
+  CAUSE_STORE_PAGE_FAULT,
+  CAUSE_LOAD_PAGE_FAULT,
 ];
 const GUEST_PAGE_FAULT = [
-  CAUSE_FETCH_GUEST_PAGE_FAULT, CAUSE_LOAD_GUEST_PAGE_FAULT, CAUSE_STORE_GUEST_PAGE_FAULT,
-  CAUSE_STORE_GUEST_PAGE_FAULT, CAUSE_STORE_GUEST_PAGE_FAULT, CAUSE_LOAD_GUEST_PAGE_FAULT,
+  CAUSE_FETCH_GUEST_PAGE_FAULT,
+  CAUSE_LOAD_GUEST_PAGE_FAULT,
+  CAUSE_STORE_GUEST_PAGE_FAULT,
+  CAUSE_STORE_GUEST_PAGE_FAULT,
+  CAUSE_STORE_GUEST_PAGE_FAULT,
+  CAUSE_LOAD_GUEST_PAGE_FAULT,
 ];
 const ACCESS_FAULT = [
-  CAUSE_FETCH_ACCESS, CAUSE_LOAD_ACCESS, CAUSE_STORE_ACCESS,
-  CAUSE_STORE_ACCESS, CAUSE_STORE_ACCESS, CAUSE_LOAD_ACCESS,
+  CAUSE_FETCH_ACCESS,
+  CAUSE_LOAD_ACCESS,
+  CAUSE_STORE_ACCESS,
+  CAUSE_STORE_ACCESS,
+  CAUSE_STORE_ACCESS,
+  CAUSE_LOAD_ACCESS,
 ];
 
 // PTE bits (Priv §4.3.1, §4.4.1).
@@ -164,7 +176,8 @@ export function walk(
   for (let level = levels - 1; level >= 0; level--) {
     const index = vpn(lo, hi, level, stage === STAGE_G && level === levels - 1 ? 2047 : 511);
     const pteGpa = table + index * 8;
-    const pteAddr = stage === STAGE_VS ? ptePhysical(h, pteGpa, faultKind, gRoot, gLevels, TINST_PSEUDO_READ64) : pteGpa;
+    const pteAddr =
+      stage === STAGE_VS ? ptePhysical(h, pteGpa, faultKind, gRoot, gLevels, TINST_PSEUDO_READ64) : pteGpa;
     const off = ram.offsetOf(pteAddr, 8);
     if (off < 0 || !h.pmp.allowsAt(pteAddr, 8, 1, PRIV_S)) {
       raiseException(h, ACCESS_FAULT[faultKind], walkOrigin.lo, walkOrigin.hi);
@@ -250,7 +263,7 @@ function guestFault(h: Hart, lo: number, hi: number, faultKind: number, tinst: n
  */
 function ptePhysical(h: Hart, gpa: number, faultKind: number, gRoot: number, gLevels: number, tinst: number): number {
   if (gLevels === 0) return gpa;
-  const lo = gpa % 4294967296 | 0;
+  const lo = (gpa % 4294967296) | 0;
   const hi = Math.floor(gpa / 4294967296) | 0;
   const permission = tinst === TINST_PSEUDO_WRITE64 ? WALK_STORE : WALK_LOAD;
   return walk(h, lo, hi, STAGE_G, gRoot, gLevels, permission, faultKind, PRIV_U, 0, 0, tinst);

@@ -64,13 +64,25 @@ export function translateAs(h: Hart, lo: number, hi: number, walkKind: number, p
   let gpaLo = lo;
   let gpaHi = hi;
   if (vsMode !== SATP_MODE_BARE) {
-    const gpa = walk(h, lo, hi, STAGE_VS, rootOf(h, CSR_VSATP), levelsOf(vsMode), walkKind, walkKind, priv, gRoot, gLevels, 0);
+    const gpa = walk(
+      h,
+      lo,
+      hi,
+      STAGE_VS,
+      rootOf(h, CSR_VSATP),
+      levelsOf(vsMode),
+      walkKind,
+      walkKind,
+      priv,
+      gRoot,
+      gLevels,
+      0,
+    );
     if (gLevels === 0) return gpa;
-    gpaLo = gpa % 4294967296 | 0;
+    gpaLo = (gpa % 4294967296) | 0;
     gpaHi = Math.floor(gpa / 4294967296) | 0;
   } else if (gLevels === 0) {
     return (hi >>> 0) * 4294967296 + (lo >>> 0);
   }
   return walk(h, gpaLo, gpaHi, STAGE_G, gRoot, gLevels, walkKind, walkKind, priv, 0, 0, 0);
 }
-

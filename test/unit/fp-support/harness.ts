@@ -34,7 +34,15 @@ export function encFp(f5: number, fmt: number, rs2: number, rs1: number, rm: num
 }
 
 /** R4-type fused multiply-add: opcode 0x43/0x47/0x4b/0x4f. */
-export function encFma(opcode: number, fmt: number, rs3: number, rs2: number, rs1: number, rm: number, rd: number): number {
+export function encFma(
+  opcode: number,
+  fmt: number,
+  rs3: number,
+  rs2: number,
+  rs1: number,
+  rm: number,
+  rd: number,
+): number {
   return ((rs3 << 27) | (fmt << 25) | (rs2 << 20) | (rs1 << 15) | (rm << 12) | (rd << 7) | opcode) >>> 0;
 }
 

@@ -100,7 +100,17 @@ export function pack(F: Fmt, neg: boolean, biasedExp: number, frac: bigint): big
 /** Special significands: zero, one ulp, two, the quiet bit, all ones... */
 function specialFrac(rng: Rng, F: Fmt): bigint {
   const f = BigInt(F.p - 1);
-  return rng.pick([0n, 1n, 2n, 3n, 1n << (f - 1n), (1n << (f - 1n)) | 1n, (1n << f) - 1n, (1n << f) - 2n, (1n << (f - 1n)) - 1n]);
+  return rng.pick([
+    0n,
+    1n,
+    2n,
+    3n,
+    1n << (f - 1n),
+    (1n << (f - 1n)) | 1n,
+    (1n << f) - 1n,
+    (1n << f) - 2n,
+    (1n << (f - 1n)) - 1n,
+  ]);
 }
 
 /** A random value of format F, biased to edge cases (raw bits). */
@@ -158,7 +168,12 @@ export function related(rng: Rng, F: Fmt, a: bigint): bigint {
     case 3: {
       // few-bit significand at a nearby exponent
       const k = 1 + rng.below(F.p - 1);
-      return pack(F, neg, Math.min(L.expMax - 1, Math.max(1, eA + rng.below(5) - 2)), rng.bits(k) << BigInt(L.fracBits - k));
+      return pack(
+        F,
+        neg,
+        Math.min(L.expMax - 1, Math.max(1, eA + rng.below(5) - 2)),
+        rng.bits(k) << BigInt(L.fracBits - k),
+      );
     }
     default:
       return randomFloat(rng, F);
@@ -330,4 +345,3 @@ export function doubleForNarrowing(rng: Rng): bigint {
       return finiteNear(rng, F64, -30, 30);
   }
 }
-

@@ -22,14 +22,10 @@ export function withBlob<T>(blob: Uint8Array, use: (path: string) => T): T {
 
 /** The blob as dtc's source output (`dtc -I dtb -O dts`); dtc's warnings fail the call. */
 export function decompile(blob: Uint8Array): string {
-  return withBlob(blob, (path) =>
-    execFileSync("dtc", ["-I", "dtb", "-O", "dts", "-q", path], { encoding: "utf8" }),
-  );
+  return withBlob(blob, (path) => execFileSync("dtc", ["-I", "dtb", "-O", "dts", "-q", path], { encoding: "utf8" }));
 }
 
 /** One property through fdtget (-t: s string, x hex cells, bx hex bytes). */
 export function fdtget(blob: Uint8Array, node: string, prop: string, type = "s"): string {
-  return withBlob(blob, (path) =>
-    execFileSync("fdtget", ["-t", type, path, node, prop], { encoding: "utf8" }).trim(),
-  );
+  return withBlob(blob, (path) => execFileSync("fdtget", ["-t", type, path, node, prop], { encoding: "utf8" }).trim());
 }

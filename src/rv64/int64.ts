@@ -1,5 +1,5 @@
 // 64-bit integer arithmetic on int32 hi/lo halves. The core keeps every
-// 64-bit value as two int32s (see docs/architecture.md): no BigInt, no
+// 64-bit value as two int32s (see docs/architecture.md): no big integers, no
 // allocation. Functions that produce a 64-bit result return the low half and
 // leave the high half in `r.hi`.
 

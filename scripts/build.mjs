@@ -1,5 +1,6 @@
-// Bundles the rvhv command (and its `rvhv test` worker) into dist/ with
-// esbuild: ESM for Node 20, no runtime dependencies. Run by `npm run build`
+// Bundles the rvhv command (and its `rvhv test` worker) and the library
+// entry (src/index.ts) into dist/ with esbuild: ESM for Node 20, no runtime
+// dependencies. Run by `npm run build`
 // and by `npm install`/`npm ci` (the prepare script). `--outdir DIR` builds
 // elsewhere.
 import { build } from "esbuild";
@@ -11,7 +12,7 @@ const { values } = parseArgs({ options: { outdir: { type: "string", default: "di
 
 await build({
   absWorkingDir: root,
-  entryPoints: { rvhv: "src/cli/main.ts", "test-worker": "src/cli/test-worker.ts" },
+  entryPoints: { rvhv: "src/cli/main.ts", "test-worker": "src/cli/test-worker.ts", index: "src/index.ts" },
   outdir: values.outdir,
   bundle: true,
   format: "esm",

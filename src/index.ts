@@ -1,0 +1,11 @@
+// rvhv as a library: the machines and what loading programs into them can
+// throw. Bundled to dist/index.js by scripts/build.mjs.
+export { BareMachine, type BareMachineOptions, type RunOptions, type RunResult } from "./devices/bare-machine.js";
+export {
+  VirtMachine,
+  type VirtBootLayout,
+  type VirtMachineOptions,
+  type VirtRunOptions,
+  type VirtRunResult,
+} from "./devices/virt-machine.js";
+export { ElfError } from "./loader/elf.js";

@@ -3,6 +3,7 @@
 // instruction goes through csrAccess() in exec/zicsr.ts, which applies the
 // generic rules of Priv §2.1 and then the row's predicate.
 import type { Hart } from "../hart.js";
+import { CSR_HSTATUS } from "../constants.js";
 
 /** Predicate outcomes. */
 export const CSR_OK = 0;
@@ -74,5 +75,5 @@ export function zeroCsr(name: string): CsrDef {
 
 /** Whether the hypervisor extension's CSRs are registered (src/h-extension). */
 export function hasHypervisor(): boolean {
-  return csrTable[0x600] !== undefined;
+  return csrTable[CSR_HSTATUS] !== undefined;
 }

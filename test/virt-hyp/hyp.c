@@ -458,8 +458,8 @@ static long handle_guest_trap(struct frame *f, struct trap_info *t) {
         if ((t->level == LVL_M && code == IRQ_M_TIMER) || (t->level == LVL_HS && code == IRQ_S_TIMER)) {
             /* In HS, M raised STIP for the host timer; SBI set_timer lowers it. */
             set_host_deadline(~0ul);
-            if (timer.mode == TIMER_VSTIMECMP) timer.watchdog++;
-            else inject_guest_timer();
+            /* With vstimecmp it was the watchdog: the trap alone woke the guest. */
+            if (timer.mode == TIMER_CLINT) inject_guest_timer();
             return TRAP_RESUME;
         }
         return guest_stop(f, t, "unexpected interrupt");

@@ -203,7 +203,7 @@ extern struct counter_trap_record counter_trap;
 enum timer_mode { TIMER_CLINT, TIMER_VSTIMECMP };
 struct timer_record {
     enum timer_mode mode;
-    unsigned set_calls, injections, watchdog;
+    unsigned set_calls, injections;
 };
 extern struct timer_record timer;
 

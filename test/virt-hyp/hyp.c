@@ -547,10 +547,6 @@ long m_trap(struct frame *f, long from_lower) {
     };
     if (!from_lower) return same_level_trap(f, &t);
     if (hyp_level == LVL_HS) return m_serve_hs(f, t.cause);
-    if (hyp_level == LVL_M && t.from_priv == 1) {
-        /* hstatus.SPVP: the privilege HLV uses while emulating for the guest. */
-        csr_set(CSR_HSTATUS, HSTATUS_SPVP);
-    }
     return handle_guest_trap(f, &t);
 }
 

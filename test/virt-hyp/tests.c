@@ -269,8 +269,8 @@ static void t_timer_clint_hvip(void) {
     if (L() == LVL_HS) CHECK(irq_count[LVL_HS][IRQ_S_TIMER] == 1, "%u STIs in HS", irq_count[LVL_HS][IRQ_S_TIMER]);
 }
 
-/* 1 s at 10 MHz: far longer than the guest's wait, short enough for a failure. */
-#define WATCHDOG_TICKS 10000000
+/* 2 s at 10 MHz: longer than the guest waits (1 s), short enough for a failure. */
+#define WATCHDOG_TICKS 20000000
 
 /* Sstc: vstimecmp against time + htimedelta raises VSTIP with no
  * hypervisor involvement (Priv §9.2.11, Sstc). */

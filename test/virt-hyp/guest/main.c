@@ -256,7 +256,7 @@ static void timer(long by) {
      * WFI only: the hypervisor's watchdog or host timer ends it even if the
      * VS interrupt never comes, and the loop then gives up at the deadline. */
     int waited = 0;
-    while (ticks == 0 && rdtime() < target + 2000000) {
+    while (ticks == 0 && rdtime() < target + 10000000) {
         if (!waited) asm volatile("wfi");
         waited = 1;
         csr_set(sstatus, SSTATUS_SIE);

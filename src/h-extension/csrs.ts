@@ -88,10 +88,11 @@ defineCsr(CSR_HSTATUS, {
   },
 });
 
-// ---- delegation (Priv §9.2.2): hedeleg can pass on the exceptions VS-mode
-// can take (not ecalls from HS/VS/M, guest-page faults or virtual
-// instructions); hideleg the three VS-level interrupts.
-defineCsr(CSR_HEDELEG, plainCsr("hedeleg", 0xb1ff, 0));
+// ---- delegation (Priv §9.2.2, the table of hedeleg bits): hedeleg can pass
+// on the exceptions VS-mode can take (0-8, 12, 13, 15, software check 18 and
+// hardware error 19) but not ecalls from HS/VS/M, guest-page faults or
+// virtual instructions; hideleg the three VS-level interrupts.
+defineCsr(CSR_HEDELEG, plainCsr("hedeleg", 0xcb1ff, 0));
 defineCsr(CSR_HIDELEG, {
   ...plainCsr("hideleg", VS_INTERRUPTS, 0),
   write(h, csrno, lo) {

@@ -76,11 +76,13 @@ defineCsr(CSR_MSTATUS, {
 
 /**
  * Priv §3.1.8, §9.4: exceptions that can be delegated. Ecall from M (11)
- * cannot occur below M, so its bit is read-only zero; with H, ecall from VS
- * (10) and the guest-page faults / virtual instruction (20-23) are added.
+ * cannot occur below M, so its bit is read-only zero; software check (18)
+ * and hardware error (19) stay delegable although rvhv never raises them
+ * (hedeleg must hold them writable, Priv §9.2.2); with H, ecall from VS (10)
+ * and the guest-page faults / virtual instruction (20-23) are added.
  */
-const MEDELEG_MASK = 0xb3ff;
-const MEDELEG_H_MASK = 0xf0b7ff;
+const MEDELEG_MASK = 0xcb3ff;
+const MEDELEG_H_MASK = 0xfcb7ff;
 defineCsr(CSR_MEDELEG, {
   ...plainCsr("medeleg", MEDELEG_H_MASK, 0),
   write(h, csrno, lo) {

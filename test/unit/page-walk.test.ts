@@ -165,3 +165,50 @@ describe("Sv39 page walk", () => {
     }
   });
 });
+
+describe("TLB sets per translation context", () => {
+  /** A load through the MMU's fast path (TLB) at the current mode; the fault cause, or "ok". */
+  function load(h: Hart, va: number): string {
+    const priv = h.priv;
+    try {
+      h.mmu.load32(va, 0);
+      return "ok";
+    } catch (e) {
+      if (e !== TRAP) throw e;
+      h.priv = priv;
+      h.mmu.selectContext();
+      return `cause ${h.csrLo[CSR_MCAUSE]}`;
+    }
+  }
+  function setMode(h: Hart, priv: number, sum: boolean): void {
+    h.priv = priv;
+    h.csrLo[CSR_MSTATUS] = sum ? h.csrLo[CSR_MSTATUS] | MSTATUS_SUM : h.csrLo[CSR_MSTATUS] & ~MSTATUS_SUM;
+    h.mmu.selectContext();
+  }
+
+  it("an entry filled for U-mode or for S-mode with SUM never serves S-mode without SUM", () => {
+    const h = sv39();
+    writePte(h, ROOT, pte(L1, V));
+    writePte(h, L1, pte(L0, V));
+    writePte(h, L0, pte(0x80200000n, V | R | W | U | A | D));
+    setMode(h, PRIV_U, false);
+    expect(load(h, 0x10)).toBe("ok");
+    setMode(h, PRIV_S, true);
+    expect(load(h, 0x10)).toBe("ok");
+    setMode(h, PRIV_S, false);
+    expect(load(h, 0x10)).toBe("cause 13");
+    setMode(h, PRIV_S, true);
+    expect(load(h, 0x10)).toBe("ok");
+  });
+
+  it("an entry filled for S-mode never serves U-mode", () => {
+    const h = sv39();
+    writePte(h, ROOT, pte(L1, V));
+    writePte(h, L1, pte(L0, V));
+    writePte(h, L0, pte(0x80200000n, V | R | W | A | D)); // supervisor page
+    setMode(h, PRIV_S, false);
+    expect(load(h, 0x20)).toBe("ok");
+    setMode(h, PRIV_U, false);
+    expect(load(h, 0x20)).toBe("cause 13");
+  });
+});

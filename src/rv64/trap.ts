@@ -12,23 +12,17 @@ import {
   CSR_HSTATUS,
   CSR_HTINST,
   CSR_HTVAL,
-  CSR_MCAUSE,
   CSR_MEDELEG,
   CSR_MEPC,
   CSR_MIDELEG,
   CSR_MSTATUS,
   CSR_MTINST,
-  CSR_MTVAL,
   CSR_MTVAL2,
   CSR_MTVEC,
-  CSR_SCAUSE,
   CSR_SEPC,
-  CSR_STVAL,
   CSR_STVEC,
-  CSR_VSCAUSE,
   CSR_VSEPC,
   CSR_VSSTATUS,
-  CSR_VSTVAL,
   CSR_VSTVEC,
   HSTATUS_GVA,
   HSTATUS_SPV,
@@ -143,12 +137,7 @@ export function enterTrap(h: Hart, cause: number, interrupt: boolean, tvalLo: nu
       // Priv §9.6.2: trap to VS-mode. VS-level interrupts appear to the
       // guest as the matching S-level ones (VSSI 2 -> SSI 1, etc.).
       const vsCause = interrupt && ((VS_INTERRUPTS >>> cause) & 1) !== 0 ? cause - 1 : cause;
-      lo[CSR_VSEPC] = h.pcLo;
-      hi[CSR_VSEPC] = h.pcHi;
-      lo[CSR_VSCAUSE] = vsCause;
-      hi[CSR_VSCAUSE] = causeHi;
-      lo[CSR_VSTVAL] = tvalLo;
-      hi[CSR_VSTVAL] = tvalHi;
+      recordTrap(h, CSR_VSEPC, vsCause, causeHi, tvalLo, tvalHi);
       lo[CSR_VSSTATUS] = stackS(lo[CSR_VSSTATUS], prevPriv);
       h.priv = PRIV_S;
       jumpToVector(h, lo[CSR_VSTVEC], hi[CSR_VSTVEC], vsCause, interrupt);
@@ -164,12 +153,7 @@ export function enterTrap(h: Hart, cause: number, interrupt: boolean, tvalLo: nu
       hi[CSR_HTVAL] = tval2Hi;
       lo[CSR_HTINST] = tinst;
       hi[CSR_HTINST] = 0;
-      lo[CSR_SEPC] = h.pcLo;
-      hi[CSR_SEPC] = h.pcHi;
-      lo[CSR_SCAUSE] = cause;
-      hi[CSR_SCAUSE] = causeHi;
-      lo[CSR_STVAL] = tvalLo;
-      hi[CSR_STVAL] = tvalHi;
+      recordTrap(h, CSR_SEPC, cause, causeHi, tvalLo, tvalHi);
       lo[CSR_MSTATUS] = stackS(lo[CSR_MSTATUS], prevPriv);
       h.priv = PRIV_S;
       h.virt = false;
@@ -186,12 +170,7 @@ export function enterTrap(h: Hart, cause: number, interrupt: boolean, tvalLo: nu
     hi[CSR_MTVAL2] = tval2Hi;
     lo[CSR_MTINST] = tinst;
     hi[CSR_MTINST] = 0;
-    lo[CSR_MEPC] = h.pcLo;
-    hi[CSR_MEPC] = h.pcHi;
-    lo[CSR_MCAUSE] = cause;
-    hi[CSR_MCAUSE] = causeHi;
-    lo[CSR_MTVAL] = tvalLo;
-    hi[CSR_MTVAL] = tvalHi;
+    recordTrap(h, CSR_MEPC, cause, causeHi, tvalLo, tvalHi);
     let s = lo[CSR_MSTATUS];
     s = (s & MSTATUS_MIE ? s | MSTATUS_MPIE : s & ~MSTATUS_MPIE) & ~MSTATUS_MIE;
     s = (s & ~MSTATUS_MPP) | (prevPriv << MSTATUS_MPP_SHIFT);
@@ -228,6 +207,22 @@ function mprvGuestAccess(h: Hart): boolean {
     (s & MSTATUS_MPP) !== MSTATUS_MPP &&
     (h.csrHi[CSR_MSTATUS] & MSTATUSH_MPV) !== 0
   );
+}
+
+/**
+ * Writes xepc = pc, xcause, xtval. `epcCsr` is sepc, vsepc or mepc: in
+ * each set xcause and xtval follow xepc (0x141-0x143, 0x241-0x243,
+ * 0x341-0x343; Priv §2.2).
+ */
+function recordTrap(h: Hart, epcCsr: number, cause: number, causeHi: number, tvalLo: number, tvalHi: number): void {
+  const lo = h.csrLo;
+  const hi = h.csrHi;
+  lo[epcCsr] = h.pcLo;
+  hi[epcCsr] = h.pcHi;
+  lo[epcCsr + 1] = cause;
+  hi[epcCsr + 1] = causeHi;
+  lo[epcCsr + 2] = tvalLo;
+  hi[epcCsr + 2] = tvalHi;
 }
 
 /** sstatus/vsstatus trap stacking: SPIE = SIE, SIE = 0, SPP = the previous (nominal) privilege. */

@@ -212,3 +212,46 @@ describe("TLB sets per translation context", () => {
     expect(load(h, 0x20)).toBe("cause 13");
   });
 });
+
+describe("SFENCE.VMA with an address (Priv §4.2.1)", () => {
+  function ram32(h: Hart, pa: bigint, v: number): void {
+    h.phys.ram.i32[Number(pa - BigInt(RAM_BASE)) >>> 2] = v;
+  }
+
+  it("drops every 4 KiB entry cut from a superpage that covers the address", () => {
+    const h = sv39();
+    writePte(h, ROOT, pte(L1, V));
+    writePte(h, L1, pte(0x80200000n, V | R | A)); // 2 MiB megapage at VA 0
+    ram32(h, 0x80200000n + 0x1000n, 11);
+    ram32(h, 0x80200000n + 0x5000n, 55);
+    ram32(h, 0x80000000n + 0x1000n, 111);
+    ram32(h, 0x80000000n + 0x5000n, 555);
+    h.mmu.selectContext();
+    expect(h.mmu.load32(0x1000, 0)).toBe(11);
+    expect(h.mmu.load32(0x5000, 0)).toBe(55);
+    writePte(h, L1, pte(0x80000000n, V | R | A)); // remap the megapage
+    expect(h.mmu.load32(0x1000, 0)).toBe(11); // still cached, as the spec allows
+    h.mmu.flushPage(0x3000, 0); // another address inside the megapage
+    expect(h.mmu.load32(0x1000, 0)).toBe(111);
+    expect(h.mmu.load32(0x5000, 0)).toBe(555);
+  });
+
+  it("keeps the entries of other pages, and the instruction drops the named page", () => {
+    const h = sv39();
+    writePte(h, ROOT, pte(L1, V));
+    writePte(h, L1, pte(L0, V));
+    writePte(h, L0 + 8n, pte(0x80201000n, V | R | A));
+    writePte(h, L0 + 16n, pte(0x80202000n, V | R | A));
+    ram32(h, 0x80201000n, 1);
+    ram32(h, 0x80202000n, 2);
+    ram32(h, 0x80203000n, 3);
+    h.mmu.selectContext();
+    expect(h.mmu.load32(0x1000, 0)).toBe(1);
+    expect(h.mmu.load32(0x2000, 0)).toBe(2);
+    writePte(h, L0 + 8n, pte(0x80203000n, V | R | A));
+    writePte(h, L0 + 16n, pte(0x80203000n, V | R | A));
+    h.mmu.flushPage(0x1000, 0);
+    expect(h.mmu.load32(0x1000, 0)).toBe(3);
+    expect(h.mmu.load32(0x2000, 0)).toBe(2); // not named: the cached translation may stay
+  });
+});

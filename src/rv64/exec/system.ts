@@ -130,8 +130,9 @@ function wfi(h: Hart, d: Decoded): void {
 /**
  * Priv §4.2.1, §9.6.1: SFENCE.VMA. Illegal in U-mode and in HS-mode with
  * mstatus.TVM; a virtual instruction in VU-mode and in VS-mode with
- * hstatus.VTVM. Our TLB holds only the current context's translations, so
- * every variant flushes it.
+ * hstatus.VTVM. With an address, the entries for that address go (in every
+ * context and address space: a superset of what the ASID selects); without
+ * one, everything.
  */
 function sfenceVma(h: Hart, d: Decoded): void {
   if (h.virt) {
@@ -139,7 +140,8 @@ function sfenceVma(h: Hart, d: Decoded): void {
   } else if (h.priv === PRIV_U || (h.priv === PRIV_S && (h.csrLo[CSR_MSTATUS] & MSTATUS_TVM) !== 0)) {
     raiseIllegal(h, d.raw);
   }
-  h.mmu.flush();
+  if (d.rs1 !== 0) h.mmu.flushPage(h.xl[d.rs1], h.xh[d.rs1]);
+  else h.mmu.flush();
   h.signal |= SIGNAL_STOP;
 }
 

@@ -23,7 +23,7 @@ import {
 } from "../constants.js";
 import { raiseException } from "../trap.js";
 import { translate, translateAs } from "./translate.js";
-import { WALK_AMO, WALK_FETCH, WALK_HLVX, WALK_LOAD, WALK_STORE } from "./page-walk.js";
+import { WALK_AMO, WALK_FETCH, WALK_HLVX, WALK_LOAD, WALK_STORE, walkOrigin } from "./page-walk.js";
 
 export const ACCESS_FETCH = 0;
 export const ACCESS_LOAD = 1;
@@ -51,6 +51,8 @@ export class Mmu {
   private readonly tagHi = new Int32Array(CONTEXTS * SET_SIZE);
   /** RAM offset of the page each entry maps. */
   private readonly ramOff = new Int32Array(CONTEXTS * SET_SIZE);
+  /** log2 of the leaf page each entry was cut from (0: no page table; see walkOrigin.spanBits). */
+  private readonly span = new Uint8Array(CONTEXTS * SET_SIZE);
   /** Offset of the current context's set. */
   private set = 0;
 
@@ -79,6 +81,26 @@ export class Mmu {
    */
   flush(): void {
     this.tagLo.fill(INVALID_TAG);
+  }
+
+  /**
+   * Drops the entries translating virtual address (hi:lo) in every context
+   * (SFENCE.VMA with rs1 != x0, Priv §4.2.1): each entry cut from a leaf
+   * whose page covers the address, superpages included.
+   */
+  flushPage(lo: number, hi: number): void {
+    const tagLo = this.tagLo;
+    const tagHi = this.tagHi;
+    const span = this.span;
+    for (let i = 0; i < tagLo.length; i++) {
+      const bits = span[i];
+      if (bits === 0 || tagLo[i] === INVALID_TAG) continue;
+      const hit =
+        bits < 32
+          ? ((tagLo[i] ^ lo) & (-1 << bits)) === 0 && tagHi[i] === hi
+          : bits >= 64 || ((tagHi[i] ^ hi) & (-1 << (bits - 32))) === 0;
+      if (hit) tagLo[i] = INVALID_TAG;
+    }
   }
 
   /**
@@ -295,10 +317,12 @@ export class Mmu {
 
   // ---- slow paths
 
+  /** Caches the translation just made (walkOrigin.spanBits describes it). */
   private fill(i: number, lo: number, hi: number, pageOff: number): void {
     this.tagLo[i] = lo & -4096;
     this.tagHi[i] = hi;
     this.ramOff[i] = pageOff;
+    this.span[i] = walkOrigin.spanBits;
   }
 
   private loadSlow(lo: number, hi: number, size: number): number {

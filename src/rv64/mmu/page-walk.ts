@@ -124,9 +124,12 @@ function vpn(lo: number, hi: number, level: number, mask: number): number {
 /**
  * The virtual address of the access being translated, reported in
  * stval/mtval by every fault of the walk (including G-stage faults of a VS
- * access). Set by translate.ts before each translation.
+ * access), set by translate.ts before each translation; and, once it
+ * succeeds, `spanBits`: log2 of the size of the (VS-stage or single-stage)
+ * leaf it used, or 0 when no page table was involved. The TLB keeps it so an
+ * address-specific SFENCE.VMA can find every 4 KiB entry cut from a superpage.
  */
-export const walkOrigin = { lo: 0, hi: 0 };
+export const walkOrigin = { lo: 0, hi: 0, spanBits: 0 };
 
 /**
  * Translates (hi:lo) through one stage; returns the resulting (guest)
@@ -244,6 +247,7 @@ export function walk(
     // superpages and NAPOT pages.
     const vpage = (hi >>> 0) * 1048576 + (lo >>> 12); // address >> 12, exact (< 2^52)
     const ppage = ppn - (ppn % pages) + (vpage % pages);
+    if (stage !== STAGE_G) walkOrigin.spanBits = 12 + Math.log2(pages);
     return ppage * 4096 + (lo & 4095);
   }
   if (stage === STAGE_G) return guestFault(h, lo, hi, faultKind, tinst);

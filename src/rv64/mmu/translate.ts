@@ -48,6 +48,7 @@ export function translate(h: Hart, lo: number, hi: number, kind: number, walkKin
 
 /** Translates as though at privilege `priv` and virtualization mode `virt` (also HLV/HSV). */
 export function translateAs(h: Hart, lo: number, hi: number, walkKind: number, priv: number, virt: boolean): number {
+  walkOrigin.spanBits = 0;
   if (priv === PRIV_M) return (hi >>> 0) * 4294967296 + (lo >>> 0);
   walkOrigin.lo = lo;
   walkOrigin.hi = hi;

@@ -2,7 +2,7 @@
 // commands replaced by shell functions that only record their arguments, and
 // the kernel command line read from a file the test writes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -63,4 +63,36 @@ describe("guest /init", () => {
     expect(boot("console=ttyS0 xrvhv.poweroff")).toEqual(shell);
     expect(boot("rvhv.poweroffnow")).toEqual(shell);
   });
+});
+
+describe("guest /init as PID 1", () => {
+  // busybox's poweroff/reboot/halt signal PID 1: USR2, TERM, USR1.
+  for (const [signal, action] of [
+    ["SIGUSR2", "poweroff -f"],
+    ["SIGTERM", "reboot -f"],
+    ["SIGUSR1", "halt -f"],
+  ] as const) {
+    it(`acts on ${signal} from busybox's ${action.split(" ")[0]} while the shell runs`, async () => {
+      writeFileSync(join(tmp, "cmdline"), "console=ttyS0\n");
+      const slowShell = `${stubs}\nsetsid() { sleep 30; }\nreboot() { echo "reboot $*"; exit 0; }\nhalt() { echo "halt $*"; exit 0; }\n`;
+      // Its own process group, so the stub shell's sleep can be cleaned up after.
+      const child = spawn("sh", ["-c", `${slowShell}\n. "${init}"`], {
+        stdio: ["ignore", "pipe", "inherit"],
+        detached: true,
+      });
+      let out = "";
+      child.stdout.on("data", (b: Buffer) => {
+        out += b.toString();
+        if (out.includes("rvhv-guest: ready")) setTimeout(() => child.kill(signal), 200);
+      });
+      const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // the group is already gone
+      }
+      expect(code).toBe(0);
+      expect(out.trimEnd().split("\n").at(-1)).toBe(action);
+    });
+  }
 });

@@ -1,6 +1,6 @@
 // Architectural state of one hart: registers, pc, privilege and the V bit,
 // CSR storage. Behaviour lives elsewhere (run-loop.ts, exec/, csr/, trap.ts).
-import { PRIV_M } from "./constants.js";
+import { GEILEN, PRIV_M } from "./constants.js";
 import type { PhysicalMemory } from "./memory.js";
 import { Mmu } from "./mmu/mmu.js";
 import type { Decoded } from "./decode/decoded.js";
@@ -48,7 +48,7 @@ export class Hart {
   waiting = false;
   /** Interrupt-pending bits driven by devices (MSIP, MTIP, MEIP, SEIP lines), ORed into mip. */
   irqLines = 0;
-  /** Guest external interrupt lines (hgeip, bits GEILEN:1), driven by the platform's interrupt file. */
+  /** Guest external interrupt lines (hgeip, bits GEILEN:1); see setGuestExternalInterrupt. */
   hgeipLines = 0;
   /**
    * Decoded slots of the code page executing now, or null while an uncached
@@ -120,6 +120,20 @@ export class Hart {
   /** The instruction executing now. */
   currentInsn(): Decoded {
     return this.codeSlots !== null ? this.codeSlots[(this.pcLo & 4095) >>> 1] : uncachedInsn;
+  }
+
+  /**
+   * The guest external interrupt file (Priv §9.2.4): drives hgeip bit
+   * `guest` (1..GEILEN), as an interrupt controller (or the TS firmware) does
+   * for a virtual hart. Selected by hstatus.VGEIN it is VSEIP; enabled in
+   * hgeie it raises SGEIP.
+   */
+  setGuestExternalInterrupt(guest: number, level: boolean): void {
+    if (guest < 1 || guest > GEILEN) throw new RangeError(`guest external interrupt ${guest} is outside 1..${GEILEN}`);
+    const lines = level ? this.hgeipLines | (1 << guest) : this.hgeipLines & ~(1 << guest);
+    if (lines === this.hgeipLines) return;
+    this.hgeipLines = lines;
+    this.signal |= SIGNAL_STOP;
   }
 
   /** minstret: instructions retired so far, including the current slice. */

@@ -94,6 +94,17 @@ describe("guest external interrupts (Priv §9.2.4)", () => {
     expect(read(h, CSR.hip) & BigInt(bit(SGEI))).toBe(0n);
   });
 
+  it("the interrupt file (Hart.setGuestExternalInterrupt) drives hgeip bits 1..GEILEN only", () => {
+    const h = makeHart();
+    h.setGuestExternalInterrupt(2, true);
+    h.setGuestExternalInterrupt(GEILEN, true);
+    expect(read(h, CSR.hgeip)).toBe(BigInt(bit(2) | bit(GEILEN)));
+    h.setGuestExternalInterrupt(2, false);
+    expect(read(h, CSR.hgeip)).toBe(BigInt(bit(GEILEN)));
+    expect(() => h.setGuestExternalInterrupt(0, true)).toThrow(RangeError);
+    expect(() => h.setGuestExternalInterrupt(GEILEN + 1, true)).toThrow(RangeError);
+  });
+
   it("hip.SGEIP is read-only: writing hip or mip does not set it", () => {
     const h = makeHart();
     write(h, CSR.hip, BigInt(bit(SGEI)));

@@ -344,7 +344,7 @@ fi
 phase "initramfs"
 {
   cat "$CONFIG_DIR/initramfs.list"
-  grep -v '^/bin/busybox$' "$WORK/busybox/busybox.links" | while IFS= read -r applet; do
+  grep -v -E '^/bin/busybox$|^/sbin/(poweroff|reboot|halt)$' "$WORK/busybox/busybox.links" | while IFS= read -r applet; do
     echo "slink $applet /bin/busybox 0777 0 0"
   done
 } >"$WORK/initramfs.list"

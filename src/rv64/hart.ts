@@ -19,13 +19,19 @@ export interface HartPlatform {
 }
 
 /**
- * A trap handler implemented outside the emulated machine (the TypeScript
- * firmware). When installed, traps that target M-mode call it instead of
- * vectoring to mtvec; it reads and writes the hart's state as M-mode code
- * would and returns as mret would.
+ * Firmware written in TypeScript that owns M-mode and HS-mode (the
+ * hypervisor in firmware/): the hart's view of it, as a hypervisor sees the
+ * hardware. Trap entry records the trap in the CSRs exactly as for machine
+ * code (xepc, xcause, xtval, htval/mtval2, htinst/mtinst, hstatus.SPV/SPVP/GVA
+ * or mstatus.MPV/GVA), switches to the target mode, and then calls onTrap
+ * instead of jumping to the vector. The handler either handles the trap
+ * and resumes the hart (firmware-access.ts: returnFromTrap, or any state it
+ * sets up itself), returning true; or returns false, and the trap vectors to
+ * stvec/mtvec as in hardware.
  */
-export interface MachineModeHandler {
-  handleTrap(hart: Hart, causeLo: number, causeHi: number, tvalLo: number, tvalHi: number): void;
+export interface FirmwareTrapHandler {
+  /** `target` is PRIV_M or PRIV_S (HS: V = 0); `cause` without the interrupt bit. */
+  onTrap(hart: Hart, target: number, cause: number, interrupt: boolean): boolean;
 }
 
 export class Hart {
@@ -77,7 +83,22 @@ export class Hart {
 
   readonly mmu: Mmu;
   readonly pmp = new Pmp();
-  machineModeHandler: MachineModeHandler | null = null;
+  /** The TypeScript firmware, or null when machine code owns M and HS (OpenSBI, bare-metal tests). */
+  firmware: FirmwareTrapHandler | null = null;
+  /**
+   * Whether trap entry writes the transformed trapping instruction into
+   * htinst/mtinst (Priv §9.6.3). Zero is always allowed: false models
+   * hardware that leaves them 0 (Rocket), so firmware must fetch the
+   * instruction itself.
+   */
+  writesTrapInstruction = true;
+  /**
+   * While true, a synchronous exception is recorded in `capturedFault`
+   * instead of entering a trap (firmware-access.ts probes guest memory this
+   * way; QEMU's get_physical_address reports a fault, raising it is a
+   * separate step).
+   */
+  captureFaults = false;
 
   constructor(
     readonly hartId: number,

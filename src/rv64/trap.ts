@@ -41,14 +41,32 @@ import {
   PRIV_S,
   VS_INTERRUPTS,
 } from "./constants.js";
-import { SIGNAL_JUMP, type Hart } from "./hart.js";
+import type { Hart } from "./hart.js";
 import { transformedInstruction } from "./trap-instruction.js";
 
 /** Thrown (never allocated anew) to unwind an instruction that trapped. */
 export const TRAP = Object.freeze({ trap: true });
 
+/**
+ * The exception a probe raised while Hart.captureFaults was set: what trap
+ * entry would have recorded, had it run.
+ */
+export const capturedFault = { cause: 0, tvalLo: 0, tvalHi: 0, tval2Lo: 0, tval2Hi: 0, tinst: 0 };
+
 /** Raises a synchronous exception: enters the trap and unwinds the current instruction. */
 export function raiseException(h: Hart, cause: number, tvalLo: number, tvalHi: number): never {
+  if (h.captureFaults) {
+    const f = capturedFault;
+    f.cause = cause;
+    f.tvalLo = tvalLo;
+    f.tvalHi = tvalHi;
+    f.tval2Lo = h.trapTval2Lo;
+    f.tval2Hi = h.trapTval2Hi;
+    f.tinst = h.trapTinst;
+    h.trapTval2Lo = h.trapTval2Hi = h.trapTinst = 0;
+    h.trapGva = false;
+    throw TRAP;
+  }
   enterTrap(h, cause, false, tvalLo, tvalHi);
   throw TRAP;
 }
@@ -143,7 +161,9 @@ export function enterTrap(h: Hart, cause: number, interrupt: boolean, tvalLo: nu
       jumpToVector(h, lo[CSR_VSTVEC], hi[CSR_VSTVEC], vsCause, interrupt);
     } else {
       // Priv §4.1.1, §9.6.2: trap to HS-mode.
-      if (!interrupt && tinst === 0 && (TRANSFORMED_CAUSES & bit) !== 0) tinst = transformedInstruction(h, tvalLo);
+      if (!interrupt && tinst === 0 && h.writesTrapInstruction && (TRANSFORMED_CAUSES & bit) !== 0) {
+        tinst = transformedInstruction(h, tvalLo);
+      }
       let hs = lo[CSR_HSTATUS];
       hs = prevVirt ? hs | HSTATUS_SPV : hs & ~HSTATUS_SPV;
       if (prevVirt) hs = prevPriv === PRIV_S ? hs | HSTATUS_SPVP : hs & ~HSTATUS_SPVP;
@@ -157,10 +177,13 @@ export function enterTrap(h: Hart, cause: number, interrupt: boolean, tvalLo: nu
       lo[CSR_MSTATUS] = stackS(lo[CSR_MSTATUS], prevPriv);
       h.priv = PRIV_S;
       h.virt = false;
+      if (h.firmware !== null && h.firmware.onTrap(h, PRIV_S, cause, interrupt)) return;
       jumpToVector(h, lo[CSR_STVEC], hi[CSR_STVEC], cause, interrupt);
     }
   } else {
-    if (!interrupt && tinst === 0 && (TRANSFORMED_CAUSES & bit) !== 0) tinst = transformedInstruction(h, tvalLo);
+    if (!interrupt && tinst === 0 && h.writesTrapInstruction && (TRANSFORMED_CAUSES & bit) !== 0) {
+      tinst = transformedInstruction(h, tvalLo);
+    }
     let mh = hi[CSR_MSTATUS];
     mh = prevVirt ? mh | MSTATUSH_MPV : mh & ~MSTATUSH_MPV;
     mh = gva ? mh | MSTATUSH_GVA : mh & ~MSTATUSH_GVA;
@@ -176,16 +199,7 @@ export function enterTrap(h: Hart, cause: number, interrupt: boolean, tvalLo: nu
     s = (s & ~MSTATUS_MPP) | (prevPriv << MSTATUS_MPP_SHIFT);
     lo[CSR_MSTATUS] = s;
     h.priv = PRIV_M;
-    if (h.machineModeHandler !== null) {
-      // The TS firmware owns M-mode: with the trap state recorded exactly as
-      // for machine code, it handles the trap and resumes the hart (as MRET would).
-      h.mmu.flush();
-      h.mmu.selectContext();
-      h.machineModeHandler.handleTrap(h, cause, causeHi, tvalLo, tvalHi);
-      h.mmu.selectContext();
-      h.signal |= SIGNAL_JUMP;
-      return;
-    }
+    if (h.firmware !== null && h.firmware.onTrap(h, PRIV_M, cause, interrupt)) return;
     jumpToVector(h, lo[CSR_MTVEC], hi[CSR_MTVEC], cause, interrupt);
   }
   // Cached translations depend on the mode, and under MPRV on MPP/MPV, which

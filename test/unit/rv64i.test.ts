@@ -44,24 +44,3 @@ describe("run loop", () => {
     expect(h.pcLo >>> 0).toBe(RAM_BASE + 4098);
   });
 });
-
-describe("machine-mode handler (the TS firmware's hook)", () => {
-  it("sees the trap recorded in the M-mode CSRs exactly as M-mode code would", () => {
-    const h = makeHart();
-    const seen: number[] = [];
-    h.machineModeHandler = {
-      handleTrap(hart, causeLo) {
-        seen.push(causeLo, hart.csrLo[0x342], hart.csrLo[0x341] >>> 0, hart.priv, (hart.csrLo[0x300] >>> 11) & 3);
-        hart.jumpTo((hart.csrLo[0x341] + 4) | 0, hart.csrHi[0x341]); // resume after the ecall, as MRET to mepc + 4
-      },
-    };
-    h.pmp.addrLo[0] = -1; // PMP: everything RWX for S-mode
-    h.pmp.addrHi[0] = 0x3fffff;
-    h.pmp.cfg[0] = 0x1f;
-    h.pmp.update();
-    h.priv = 1; // S-mode
-    runWords(h, [0x00000073, 0x00100093]); // ecall; addi x1, x0, 1
-    expect(seen).toEqual([9, 9, RAM_BASE, 3, 1]);
-    expect(getX(h, 1)).toBe(1n);
-  });
-});

@@ -10,24 +10,10 @@ import {
   CAUSE_USER_ECALL,
   CAUSE_VIRTUAL_SUPERVISOR_ECALL,
   CSR_HSTATUS,
-  CSR_MEPC,
   CSR_MSTATUS,
-  CSR_SEPC,
-  CSR_VSEPC,
-  CSR_VSSTATUS,
-  HSTATUS_SPV,
   HSTATUS_VTSR,
   HSTATUS_VTVM,
   HSTATUS_VTW,
-  MSTATUSH_MPV,
-  MSTATUS_MIE,
-  MSTATUS_MPIE,
-  MSTATUS_MPP,
-  MSTATUS_MPP_SHIFT,
-  MSTATUS_MPRV,
-  MSTATUS_SIE,
-  MSTATUS_SPIE,
-  MSTATUS_SPP,
   MSTATUS_TSR,
   MSTATUS_TVM,
   MSTATUS_TW,
@@ -36,6 +22,7 @@ import {
   PRIV_U,
 } from "../constants.js";
 import { raiseException, raiseIllegal, raiseVirtualInstruction } from "../trap.js";
+import { returnFromHs, returnFromM, returnFromVs } from "../trap-return.js";
 
 /** Priv §9.6.1: ECALL from VS-mode has its own cause (10). */
 function ecall(h: Hart): void {
@@ -54,63 +41,25 @@ function ebreak(h: Hart): void {
   raiseException(h, CAUSE_BREAKPOINT, h.pcLo, h.pcHi);
 }
 
-/**
- * Switches privilege and V; the TLB set and interrupt enables depend on
- * them. `mprvCleared`: the xRET cleared mstatus.MPRV, which M-mode entries
- * may have been translated under.
- */
-function setMode(h: Hart, priv: number, virt: boolean, mprvCleared: boolean): void {
-  h.priv = priv;
-  h.virt = virt;
-  if (mprvCleared) h.mmu.flush();
-  h.mmu.selectContext();
-  h.signal |= SIGNAL_STOP;
-}
-
-/** Priv §3.3.2, §9.6.4: MRET. V becomes MPV unless MPP = M; MPV := 0. */
+/** Priv §3.3.2, §9.6.4: MRET, legal in M-mode only. */
 function mret(h: Hart, d: Decoded): void {
   if (h.priv < PRIV_M) raiseIllegal(h, d.raw);
-  let s = h.csrLo[CSR_MSTATUS];
-  const mpp = (s & MSTATUS_MPP) >>> MSTATUS_MPP_SHIFT;
-  const mpv = (h.csrHi[CSR_MSTATUS] & MSTATUSH_MPV) !== 0 && mpp !== PRIV_M;
-  s = s & MSTATUS_MPIE ? s | MSTATUS_MIE : s & ~MSTATUS_MIE;
-  s = (s | MSTATUS_MPIE) & ~MSTATUS_MPP; // MPP := U
-  if (mpp !== PRIV_M) s &= ~MSTATUS_MPRV;
-  const mprvCleared = ((h.csrLo[CSR_MSTATUS] ^ s) & MSTATUS_MPRV) !== 0;
-  h.csrLo[CSR_MSTATUS] = s;
-  h.csrHi[CSR_MSTATUS] &= ~MSTATUSH_MPV;
-  setMode(h, mpp, mpv, mprvCleared);
-  h.jumpTo(h.csrLo[CSR_MEPC], h.csrHi[CSR_MEPC]);
+  returnFromM(h);
 }
 
 /**
- * Priv §3.3.2, §9.6.4: SRET. In HS-mode it returns to SPP with V = hstatus.SPV
- * (SPV := 0); in VS-mode it uses vsstatus and vsepc and stays in V = 1.
- * Illegal in U-mode and in HS-mode with mstatus.TSR; a virtual instruction
- * in VU-mode and in VS-mode with hstatus.VTSR.
+ * Priv §3.3.2, §9.6.4: SRET. Illegal in U-mode and in HS-mode with
+ * mstatus.TSR; a virtual instruction in VU-mode and in VS-mode with
+ * hstatus.VTSR.
  */
 function sret(h: Hart, d: Decoded): void {
   if (h.virt) {
     if (h.priv === PRIV_U || (h.csrLo[CSR_HSTATUS] & HSTATUS_VTSR) !== 0) raiseVirtualInstruction(h, d.raw);
-    const vs = h.csrLo[CSR_VSSTATUS];
-    h.csrLo[CSR_VSSTATUS] = unstackS(vs);
-    setMode(h, (vs & MSTATUS_SPP) !== 0 ? PRIV_S : PRIV_U, true, false);
-    h.jumpTo(h.csrLo[CSR_VSEPC], h.csrHi[CSR_VSEPC]);
+    returnFromVs(h);
     return;
   }
-  const s0 = h.csrLo[CSR_MSTATUS];
-  if (h.priv < PRIV_S || (h.priv === PRIV_S && (s0 & MSTATUS_TSR) !== 0)) raiseIllegal(h, d.raw);
-  const spv = (h.csrLo[CSR_HSTATUS] & HSTATUS_SPV) !== 0;
-  h.csrLo[CSR_HSTATUS] &= ~HSTATUS_SPV;
-  h.csrLo[CSR_MSTATUS] = unstackS(s0) & ~MSTATUS_MPRV; // the new mode is below M
-  setMode(h, (s0 & MSTATUS_SPP) !== 0 ? PRIV_S : PRIV_U, spv, (s0 & MSTATUS_MPRV) !== 0);
-  h.jumpTo(h.csrLo[CSR_SEPC], h.csrHi[CSR_SEPC]);
-}
-
-/** sstatus/vsstatus on SRET: SIE = SPIE, SPIE = 1, SPP = U. */
-function unstackS(s: number): number {
-  s = s & MSTATUS_SPIE ? s | MSTATUS_SIE : s & ~MSTATUS_SIE;
-  return (s | MSTATUS_SPIE) & ~MSTATUS_SPP;
+  if (h.priv < PRIV_S || (h.priv === PRIV_S && (h.csrLo[CSR_MSTATUS] & MSTATUS_TSR) !== 0)) raiseIllegal(h, d.raw);
+  returnFromHs(h);
 }
 
 /**

@@ -18,16 +18,21 @@ function walk(dir, out) {
 
 const rules = [
   // The hot path (the core and the H extension) never uses BigInt (DEVELOPERS.md "Speed is a feature").
-  { dirs: ["src/rv64", "src/h-extension"], re: /\bBigInt\b|\b\d+n\b/, why: "BigInt in the emulator core" },
+  {
+    dirs: ["src/rv64", "src/h-extension", "src/sbi", "firmware"],
+    re: /\bBigInt\b|\b\d+n\b/,
+    why: "BigInt in the emulator core or the hypervisor",
+  },
   { dirs: ["src"], re: /\bdebugger\b/, why: "debugger statement" },
   {
-    dirs: ["src/rv64", "src/h-extension", "src/devices"],
+    dirs: ["src/rv64", "src/h-extension", "src/devices", "src/sbi", "src/machine", "firmware"],
     re: /\bconsole\.(log|debug)\b/,
     why: "console logging in the library",
   },
 ];
 
-for (const file of walk(join(root, "src"), []).concat(walk(join(root, "test"), []), walk(join(root, "scripts"), []))) {
+const trees = ["src", "firmware", "test", "scripts"].map((d) => walk(join(root, d), []));
+for (const file of trees.flat()) {
   const rel = relative(root, file);
   const text = readFileSync(file, "utf8");
   const lines = text.split("\n");

@@ -3,11 +3,14 @@
 import { pathToFileURL } from "node:url";
 import { UsageError } from "./args.js";
 import { EXIT_USAGE, type Io } from "./io.js";
+import { bootCommand } from "./boot.js";
 import { guestCommand } from "./guest.js";
 import { runCommand } from "./run.js";
 import { testCommand } from "./test.js";
 
-const USAGE = `usage: rvhv run <elf> [--mem MiB] [--max-insns N] [--stats]
+const USAGE = `usage: rvhv boot [--smp N] [--mem SIZE] [--kernel IMAGE] [--initrd FILE] [--append ARGS]
+                 [--sstc] [--icount] [--stats] [--max-insns N] [--gstage sv39x4|sv48x4] [--no-htinst]
+       rvhv run <elf> [--mem MiB] [--max-insns N] [--stats]
        rvhv run --machine virt --bios FIRMWARE [--kernel IMAGE] [--initrd FILE] [--append ARGS]
                 [--smp N] [--mem MiB] [--icount] [--max-insns N] [--stats] [--dump-dtb FILE]
        rvhv test <paths...> [--timeout-insns N] [--jobs N]
@@ -15,6 +18,21 @@ const USAGE = `usage: rvhv run <elf> [--mem MiB] [--max-insns N] [--stats]
 `;
 
 const HELP = `${USAGE}
+boot   boots a Linux guest in VS-mode under rvhv's TypeScript hypervisor, which
+       serves its SBI v2.0 calls (timer, IPIs, fences, HSM, reset, console,
+       steal time). The guest's console hvc0 is on stdin/stdout; on a terminal,
+       Ctrl-A x quits. Power-off ends with status 0; a reboot boots again.
+       Without --kernel it boots the cached guest (built first if missing).
+         --smp N            vCPUs (1 to 8, default 1)
+         --mem SIZE         guest RAM: 512M, 1G, or MiB (default 256M)
+         --kernel FILE      a Linux Image (or an ELF); --initrd FILE; --append ARGS
+                            (added to "console=hvc0 earlycon=sbi")
+         --sstc             offer Sstc: the guest programs its timer without exits
+         --icount           time from the instruction count: a run repeats exactly
+         --stats            at exit, exits by reason, SBI calls, WFI halts, faults,
+                            instructions by mode and the hypervisor's share of time
+         --gstage MODE      G-stage page tables: sv39x4 (default) or sv48x4
+         --no-htinst        model a hart that leaves htinst 0 (MMIO decode fetches)
 run    runs a bare-metal RV64 ELF program: one hart in M-mode at the entry point,
        RAM at 0x80000000, console output and exit through HTIF (the program's
        tohost/fromhost symbols). The exit status is the program's exit code.
@@ -64,6 +82,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   try {
     switch (argv[0]) {
+      case "boot":
+        return await bootCommand(argv.slice(1), io);
       case "run":
         return await runCommand(argv.slice(1), io);
       case "guest":

@@ -3,9 +3,10 @@
 // exit status through the syscon: power-off is 0, a failure report its code;
 // a reset boots a fresh machine from the same files, as QEMU does without
 // -no-reboot.
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { VIRT_MAX_HARTS, VirtMachine, type VirtMachineOptions, type VirtRunResult } from "../devices/virt-machine.js";
-import { ElfError, hasElfMagic, parseElf } from "../loader/elf.js";
+import { ElfError } from "../loader/elf.js";
+import { InputError, readImage, readInput } from "./input-files.js";
 import { integerOption, UsageError, type OptionSpec, type ParsedArgs } from "./args.js";
 import { attachConsole } from "./console.js";
 import { EXIT_LIMIT, EXIT_USAGE, MAX_MEM_MIB, statsLine, type Io } from "./io.js";
@@ -23,43 +24,6 @@ export const VIRT_OPTIONS: OptionSpec = {
 const DEBIAN_OPENSBI = "/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.elf";
 /** Stands in for the firmware when only the device tree is wanted (--dump-dtb). */
 const NO_FIRMWARE = new Uint8Array([0x6f, 0x00, 0x00, 0x00]); // j .
-
-/** A file given on the command line that cannot be used: one line, exit 2. */
-class InputError extends Error {}
-
-function readInput(what: string, path: string): Uint8Array {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT"
-        ? "no such file"
-        : code === "EISDIR"
-          ? "is a directory"
-          : code === "EACCES"
-            ? "permission denied"
-            : (e as Error).message;
-    throw new InputError(`cannot read the ${what} ${path}: ${why}`);
-  }
-  if (bytes.length === 0) throw new InputError(`the ${what} ${path} is an empty file`);
-  return bytes;
-}
-
-/** Firmware or kernel: an ELF must be a valid RV64 executable; anything else loads raw. */
-function readImage(what: string, path: string): Uint8Array {
-  const bytes = readInput(what, path);
-  if (hasElfMagic(bytes)) {
-    try {
-      parseElf(bytes);
-    } catch (e) {
-      if (!(e instanceof ElfError)) throw e;
-      throw new InputError(`${path}: ${e.message}`);
-    }
-  }
-  return bytes;
-}
 
 function exitStatus(result: VirtRunResult, say: (line: string) => void): number {
   switch (result.reason) {

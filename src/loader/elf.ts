@@ -217,7 +217,7 @@ export function parseElf(bytes: Uint8Array): ElfImage {
  * Copies the segments of a parsed image into RAM (file bytes, then zeros up
  * to the memory size). Every segment must lie inside RAM.
  */
-export function loadSegments(image: ElfImage, bytes: Uint8Array, ram: Ram): void {
+export function loadSegments(image: ElfImage, bytes: Uint8Array, ram: Pick<Ram, "base" | "size" | "u8">): void {
   const base = BigInt(ram.base);
   const end = base + BigInt(ram.size);
   for (const seg of image.segments) {

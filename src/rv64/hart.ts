@@ -74,6 +74,10 @@ export class Hart {
   readonly csrLo = new Int32Array(4096);
   readonly csrHi = new Int32Array(4096);
 
+  /** Instructions retired in each mode (mode-counters.ts), up to modeMark. */
+  readonly modeInstructions = new Float64Array(8);
+  modeMark = 0;
+
   /** Retired instructions before the current run slice. */
   instretBase = 0;
   /** Instructions the current slice may still run; counts down per retired instruction. */

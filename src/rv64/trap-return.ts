@@ -24,6 +24,7 @@ import {
   PRIV_U,
 } from "./constants.js";
 import { SIGNAL_STOP, type Hart } from "./hart.js";
+import { creditMode } from "./mode-counters.js";
 
 /**
  * Switches privilege and V; the TLB set and interrupt enables depend on
@@ -31,6 +32,7 @@ import { SIGNAL_STOP, type Hart } from "./hart.js";
  * may have been translated under.
  */
 function setMode(h: Hart, priv: number, virt: boolean, mprvCleared: boolean): void {
+  creditMode(h);
   h.priv = priv;
   h.virt = virt;
   if (mprvCleared) h.mmu.flush();

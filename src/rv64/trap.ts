@@ -43,6 +43,7 @@ import {
 } from "./constants.js";
 import type { Hart } from "./hart.js";
 import { transformedInstruction } from "./trap-instruction.js";
+import { creditMode } from "./mode-counters.js";
 
 /** Thrown (never allocated anew) to unwind an instruction that trapped. */
 export const TRAP = Object.freeze({ trap: true });
@@ -126,6 +127,7 @@ const TRANSFORMED_CAUSES = (1 << 4) | (1 << 5) | (1 << 6) | (1 << 7) | (1 << 13)
  * instruction to run; for exceptions, the one that trapped.
  */
 export function enterTrap(h: Hart, cause: number, interrupt: boolean, tvalLo: number, tvalHi: number): void {
+  creditMode(h);
   const lo = h.csrLo;
   const hi = h.csrHi;
   const prevPriv = h.priv;

@@ -112,10 +112,10 @@ describe("rvhv run", () => {
   it("prints usage for no arguments (status 2) and help for --help (status 0)", async () => {
     const none = await cli();
     expect(none.status).toBe(2);
-    expect(none.stderr).toMatch(/^usage: rvhv run/);
+    expect(none.stderr).toMatch(/^usage: rvhv boot/);
     const help = await cli("run", "--help");
     expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/^usage: rvhv run/);
+    expect(help.stdout).toMatch(/^usage: rvhv boot/);
   });
 });
 

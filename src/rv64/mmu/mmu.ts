@@ -23,6 +23,7 @@ import {
 } from "../constants.js";
 import { raiseException } from "../trap.js";
 import { translate, translateAs } from "./translate.js";
+import { GStageCache } from "./gstage-cache.js";
 import { WALK_AMO, WALK_FETCH, WALK_HLVX, WALK_LOAD, WALK_STORE, walkOrigin } from "./page-walk.js";
 
 export const ACCESS_FETCH = 0;
@@ -63,6 +64,8 @@ export class Mmu {
 
   /** High word of the last 64-bit load. */
   hi = 0;
+  /** G-stage translations, for the walks of two-stage translation (gstage-cache.ts). */
+  readonly gstageCache = new GStageCache();
 
   constructor(
     private readonly hart: Hart,
@@ -81,6 +84,7 @@ export class Mmu {
    */
   flush(): void {
     this.tagLo.fill(INVALID_TAG);
+    this.gstageCache.flush();
   }
 
   /**

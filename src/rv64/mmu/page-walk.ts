@@ -164,6 +164,12 @@ export function walk(
   if (stage === STAGE_G) {
     // Priv §9.5.1: GPA bits above the width (+2) must be zero.
     if (hi >>> (topBits + 2 - 32) !== 0) guestFault(h, lo, hi, faultKind, tinst);
+    const hostPage = h.mmu.gstageCache.lookup(
+      (hi >>> 0) * 1048576 + (lo >>> 12),
+      permission,
+      (h.csrLo[CSR_MSTATUS] & MSTATUS_MXR) !== 0,
+    );
+    if (hostPage >= 0) return hostPage * 4096 + (lo & 4095);
   } else {
     // Priv §4.3.1 ff.: VA bits above the width must equal its top bit.
     const top = hi >> (topBits - 1 - 32);
@@ -248,6 +254,7 @@ export function walk(
     const vpage = (hi >>> 0) * 1048576 + (lo >>> 12); // address >> 12, exact (< 2^52)
     const ppage = ppn - (ppn % pages) + (vpage % pages);
     if (stage !== STAGE_G) walkOrigin.spanBits = 12 + Math.log2(pages);
+    else h.mmu.gstageCache.fill(vpage, ppage, pteLo | PTE_A | (needD ? PTE_D : 0));
     return ppage * 4096 + (lo & 4095);
   }
   if (stage === STAGE_G) return guestFault(h, lo, hi, faultKind, tinst);

@@ -20,6 +20,7 @@ import {
   CSR_MSTATUS,
   CSR_PMPADDR0,
   CSR_PMPCFG0,
+  CSR_SCOUNTEREN,
   CSR_STIMECMP,
   CSR_VSATP,
   CSR_VSSTATUS,
@@ -112,6 +113,8 @@ export class Vcpu {
     writeCsr(h, CSR_HIDELEG, VS_INTERRUPTS, 0);
     writeCsr(h, CSR_MCOUNTEREN, COUNTERS, 0);
     writeCsr(h, CSR_HCOUNTEREN, COUNTERS, 0);
+    // The guest's own scounteren starts as OpenSBI and KVM leave it: user mode may read CY, TM, IR.
+    writeCsr(h, CSR_SCOUNTEREN, COUNTERS, 0);
     writeCsr(h, CSR_MENVCFG, 0, hw.sstc ? ENVCFGH_STCE : 0);
     writeCsr(h, CSR_HENVCFG, 0, hw.sstc ? ENVCFGH_STCE : 0);
     // With menvcfg.STCE, STIP follows stimecmp: park HS's own comparator (nothing runs in HS).

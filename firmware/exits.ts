@@ -57,7 +57,7 @@ function guestPageFaultExit(vcpu: Vcpu, guest: Guest, stats: HypervisorStats, ca
   const device = cause === CAUSE_FETCH_GUEST_PAGE_FAULT ? undefined : guest.deviceAt(gpa);
   if (device !== undefined) {
     stats.mmioExits++;
-    emulateMmio(h, device, gpa, cause === CAUSE_STORE_GUEST_PAGE_FAULT);
+    emulateMmio(h, device, gpa, cause === CAUSE_STORE_GUEST_PAGE_FAULT, stats);
     return;
   }
   if (guest.memory.contains((gpa % 4294967296) | 0, Math.floor(gpa / 4294967296))) stats.ramFaults++;

@@ -20,12 +20,16 @@ import { GUEST_ACCESS_OK, guestFault, guestValue, loadGuest, returnFromTrap } fr
 import type { Hart } from "../src/rv64/hart.js";
 import type { MmioDevice } from "../src/rv64/memory.js";
 import { injectException } from "./inject.js";
+import type { HypervisorStats } from "./stats.js";
 
 const OPCODE_LOAD = 0x03;
 const OPCODE_STORE = 0x23;
 
-/** The trapping instruction in 32-bit form, and its length in bytes (2 for a compressed one). */
-export const trappedInsn = { bits: 0, length: 0 };
+/**
+ * The trapping instruction in 32-bit form, its length in bytes (2 for a
+ * compressed one), and whether it was fetched from guest memory (htinst was 0).
+ */
+export const trappedInsn = { bits: 0, length: 0, fetched: false };
 
 /**
  * Finds the instruction at sepc: htinst if it holds a transformed
@@ -38,8 +42,10 @@ export function fetchTrappedInstruction(h: Hart): boolean {
   if ((tinst & 1) !== 0) {
     trappedInsn.length = (tinst & 2) !== 0 ? 4 : 2;
     trappedInsn.bits = tinst | 2;
+    trappedInsn.fetched = false;
     return true;
   }
+  trappedInsn.fetched = true;
   const pcLo = h.csrLo[CSR_SEPC];
   const pcHi = h.csrHi[CSR_SEPC];
   if (!fetchParcel(h, pcLo, pcHi)) return false;
@@ -75,8 +81,10 @@ function fetchParcel(h: Hart, lo: number, hi: number): boolean {
  * is in HS-mode handling the guest-page fault; on return it runs the guest
  * again (after the instruction, or at the fault the guest was given).
  */
-export function emulateMmio(h: Hart, device: MmioDevice, gpa: number, isStore: boolean): void {
+export function emulateMmio(h: Hart, device: MmioDevice, gpa: number, isStore: boolean, stats: HypervisorStats): void {
   if (!fetchTrappedInstruction(h)) return;
+  if (trappedInsn.fetched) stats.mmioFetched++;
+  else stats.mmioFromHtinst++;
   const insn = trappedInsn.bits;
   const opcode = insn & 0x7f;
   const funct3 = (insn >>> 12) & 7;

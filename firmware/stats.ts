@@ -18,6 +18,9 @@ export class HypervisorStats {
   unknownSbiCalls = 0;
   wfiHalts = 0;
   mmioExits = 0;
+  /** MMIO instructions decoded from htinst, and fetched from guest memory with HLVX (htinst 0). */
+  mmioFromHtinst = 0;
+  mmioFetched = 0;
   /** Guest-page faults on guest RAM (none with a full G-stage map; nonzero would mean a lazily mapped page). */
   ramFaults = 0;
   /** Faults outside RAM and devices, delivered to the guest as access faults. */

@@ -44,6 +44,8 @@ export function formatBootStats(machine: HypervisorMachine, when = ""): string {
     table("events", [
       ["WFI halts", String(stats.wfiHalts)],
       ["guest-page faults: MMIO", String(stats.mmioExits)],
+      ["  decoded from htinst", String(stats.mmioFromHtinst)],
+      ["  fetched at sepc (HLVX)", String(stats.mmioFetched)],
       ["guest-page faults: RAM", String(stats.ramFaults)],
       ["faults injected as access faults", String(stats.injectedFaults)],
       ["virtual instructions injected as illegal", String(stats.injectedIllegal)],

@@ -3,7 +3,7 @@
 // fw_jump, the Image and initramfs, --icount so every run executes the same
 // instructions. Without a built guest these tests fail and say what to run.
 import { describe, expect, it } from "vitest";
-import { FW_JUMP, MARKER, requireGuest, runRvhv } from "./support.js";
+import { FW_JUMP, MARKER, requireGuest, runRvhv, runRvhvScript } from "./support.js";
 
 /** Measured at 8-20 s each on the 2-core machine (busy); the limit leaves room for a loaded CI. */
 const TIMEOUT_MS = 90_000;
@@ -55,6 +55,26 @@ describe("Linux guest under OpenSBI fw_jump", () => {
       const processors = [...r.stdout.matchAll(/^processor\s*: (\d+)/gm)].map((m) => Number(m[1]));
       expect(processors).toEqual([0, 1, 2, 3]);
       expect(r.stdout).toMatch(/reboot: Power down/);
+      expect(r.status).toBe(0);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    "Ctrl-C on the console stops sleep 100 (the shell runs programs with SIGINT at its default)",
+    async () => {
+      const args = bootArgs(1, "console=ttyS0").filter((a) => a !== "--icount");
+      const r = await runRvhvScript(
+        args,
+        [
+          { after: MARKER, send: "sleep 100\n" },
+          { after: "sleep 100", send: "\x03", delayMs: 1000 },
+          { after: "#", send: "echo status=$?\n" },
+          { after: "status=", send: "poweroff -f\n" },
+        ],
+        TIMEOUT_MS,
+      );
+      expect(r.stdout).toContain("status=130");
       expect(r.status).toBe(0);
     },
     TIMEOUT_MS,

@@ -64,3 +64,60 @@ export function runRvhv(args: string[], input: string, timeoutMs: number): Promi
     child.stdin.end(input);
   });
 }
+
+/** One step of a console conversation: once `after` has appeared on stdout (counting from the last step's match), wait `delayMs`, then type `send`. */
+export interface ConsoleStep {
+  after: string | RegExp;
+  send: string;
+  delayMs?: number;
+}
+
+/**
+ * Runs `rvhv <args>` and types into its console step by step, as a person
+ * would: each step waits for its text to appear after the previous step's.
+ * stdin closes after the last step; the child is killed after `timeoutMs`.
+ */
+export function runRvhvScript(args: string[], steps: ConsoleStep[], timeoutMs: number): Promise<RvhvRun> {
+  return new Promise((resolvePromise, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, ["--import", "tsx", join(REPO, "src/cli/main.ts"), ...args], {
+      cwd: REPO,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    let markerMs = -1;
+    let next = 0;
+    let searchFrom = 0;
+    let waiting = false;
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    const advance = (): void => {
+      if (waiting || next >= steps.length) return;
+      const step = steps[next];
+      const rest = stdout.slice(searchFrom);
+      const m = typeof step.after === "string" ? rest.indexOf(step.after) : rest.search(step.after);
+      if (m < 0) return;
+      searchFrom += m + 1;
+      waiting = true;
+      setTimeout(() => {
+        waiting = false;
+        next++;
+        child.stdin.write(step.send);
+        if (next === steps.length) child.stdin.end();
+        advance();
+      }, step.delayMs ?? 0);
+    };
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+      if (markerMs < 0 && stdout.includes(MARKER)) markerMs = performance.now() - start;
+      advance();
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.stdin.on("error", () => {}); // the child may exit before reading everything
+    child.on("error", reject);
+    child.on("close", (status) => {
+      clearTimeout(timer);
+      resolvePromise({ status, stdout, stderr, markerMs, ms: performance.now() - start });
+    });
+  });
+}

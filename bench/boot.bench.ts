@@ -4,8 +4,12 @@
 // powers off at once). Each run is a child process, timed from spawn to the
 // marker on its stdout and to its exit:
 //
-//   rvhv             node bin/rvhv.js run --machine virt ... --stats (mtime from the host clock)
+//   rvhv             node bin/rvhv.js run --machine virt ... --stats (mtime from the host clock):
+//                    the kernel in S-mode under OpenSBI (native)
 //   rvhv --icount    the same with mtime from the instruction count
+//   rvhv boot (PV)   node bin/rvhv.js boot ... --stats: the same kernel in VS-mode under
+//                    rvhv's TypeScript hypervisor, console hvc0 (SBI DBCN), `rvhv.poweroff`
+//   rvhv boot --icount  the same with mtime from the instruction count
 //   qemu             qemu-system-riscv64 -M virt -m 256M -nographic (TCG), same files
 //
 // The instruction count is rvhv's --stats line. CPU seconds are the child's
@@ -100,9 +104,22 @@ const rvhvArgs = [
   "1",
   "--stats",
 ];
+const pvArgs = [
+  join(root, "bin/rvhv.js"),
+  "boot",
+  "--kernel",
+  guest.image,
+  "--initrd",
+  guest.initrd,
+  "--append",
+  "rvhv.poweroff",
+  "--stats",
+];
 const configs: { name: string; command: string; args: string[] }[] = [
-  { name: "rvhv", command: process.execPath, args: rvhvArgs },
-  { name: "rvhv --icount", command: process.execPath, args: [...rvhvArgs, "--icount"] },
+  { name: "rvhv (native, OpenSBI)", command: process.execPath, args: rvhvArgs },
+  { name: "rvhv --icount (native)", command: process.execPath, args: [...rvhvArgs, "--icount"] },
+  { name: "rvhv boot (PV)", command: process.execPath, args: pvArgs },
+  { name: "rvhv boot --icount (PV)", command: process.execPath, args: [...pvArgs, "--icount"] },
 ];
 if (qemuFound) {
   configs.push({

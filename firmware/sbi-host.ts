@@ -43,8 +43,10 @@ export class VcpuSbiHost implements SbiHost {
     writeCsr(h, CSR_HVIP, readCsr(h, CSR_HVIP) | VSSIP, 0);
   }
 
-  clearIpi(): void {
-    writeCsr(this.hart, CSR_HVIP, readCsr(this.hart, CSR_HVIP) & ~VSSIP, 0);
+  clearIpi(): boolean {
+    const hvip = readCsr(this.hart, CSR_HVIP);
+    writeCsr(this.hart, CSR_HVIP, hvip & ~VSSIP, 0);
+    return (hvip & VSSIP) !== 0;
   }
 
   fenceI(): void {

@@ -18,9 +18,10 @@ export interface SbiHost {
   // TIME and legacy set_timer: the next timer event at guest time (hi:lo); clears the pending timer interrupt.
   setTimer(lo: number, hi: number): void;
 
-  // IPI: raise (or, legacy clear_ipi, clear) the supervisor software interrupt of a vCPU.
+  // IPI: raise the supervisor software interrupt of a vCPU; or (legacy
+  // clear_ipi) clear the caller's, returning whether one was pending.
   sendIpi(hartId: number): void;
-  clearIpi(): void;
+  clearIpi(): boolean;
 
   // RFENCE on one vCPU: instruction fetches see earlier stores; drop
   // translations of [start, start + size) (size 0 or all ones: everything).

@@ -57,10 +57,8 @@ export const legacyExtensions: SbiExtension[] = [
     if (call.host.consoleRead(getcharBuffer, 1) === 1) call.ok(getcharBuffer[0]);
     else call.ok(-1, -1);
   }),
-  legacy("clear_ipi", EID_LEGACY_CLEAR_IPI, (call) => {
-    call.host.clearIpi();
-    call.ok();
-  }),
+  // §5.4: 0 when no IPI was pending, else a positive value.
+  legacy("clear_ipi", EID_LEGACY_CLEAR_IPI, (call) => call.ok(call.host.clearIpi() ? 1 : 0)),
   legacy("send_ipi", EID_LEGACY_SEND_IPI, (call) => {
     if (!legacyHarts(call)) return;
     for (const hartId of selectedHarts) call.host.sendIpi(hartId);

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: unit tests (vitest), then our assembly suites (test/isa,
 // test/hyp) built with Debian's riscv64-unknown-elf-gcc and run through
-// `rvhv test`. Ends with one summary line "N passed, N failed" over
-// everything that ran.
+// `rvhv test`. Ends with one summary line "N passed, N failed, N skipped"
+// over everything that ran (a skipped test is one vitest reports as such;
+// nothing skips silently).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -24,6 +25,7 @@ function run(cmd, args, opts = {}) {
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 let broken = false;
 
 // 1. Type-check and lint (npm run check) count as one test.
@@ -40,6 +42,7 @@ try {
   const report = JSON.parse(readFileSync(vitestJson, "utf8"));
   passed += report.numPassedTests;
   failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
+  skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   if (unit.status !== 0 && report.numFailedTests === 0) failed += 1; // a suite that failed to load
 } catch {
   console.error("rvhv: vitest produced no report");
@@ -64,5 +67,5 @@ if (!built) {
 }
 
 if (broken) failed += 1;
-console.log(`${passed} passed, ${failed} failed`);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed === 0 ? 0 : 1);

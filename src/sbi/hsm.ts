@@ -6,18 +6,16 @@ import {
   SBI_ERR_ALREADY_AVAILABLE,
   SBI_ERR_INVALID_ADDRESS,
   SBI_ERR_INVALID_PARAM,
-  SBI_ERR_NOT_SUPPORTED,
 } from "./constants.js";
 
 function validHart(call: SbiCall, i: number): boolean {
   return call.argHi[i] === 0 && call.argLo[i] >>> 0 < call.host.hartCount;
 }
 
-// §9.4, Table 15: suspend types.
+// §9.4, Table 15: the two default suspend types (0x10000000-0x7fffffff and
+// 0x90000000-0xffffffff are platform-specific; the rest is reserved).
 const SUSPEND_DEFAULT_RETENTIVE = 0x00000000;
 const SUSPEND_DEFAULT_NON_RETENTIVE = 0x80000000;
-const SUSPEND_PLATFORM_RETENTIVE = 0x10000000; // .. 0x7fffffff
-const SUSPEND_PLATFORM_NON_RETENTIVE = 0x90000000; // .. 0xffffffff
 
 export const hsmExtension: SbiExtension = {
   name: "HSM",
@@ -58,13 +56,8 @@ export const hsmExtension: SbiExtension = {
       handle(call) {
         const type = call.arg32(0);
         const nonRetentive = type === SUSPEND_DEFAULT_NON_RETENTIVE;
-        if (type !== SUSPEND_DEFAULT_RETENTIVE && !nonRetentive) {
-          const platformSpecific =
-            (type >= SUSPEND_PLATFORM_RETENTIVE && type < SUSPEND_DEFAULT_NON_RETENTIVE) ||
-            type >= SUSPEND_PLATFORM_NON_RETENTIVE;
-          // rvhv defines no platform-specific suspend types.
-          return call.fail(platformSpecific ? SBI_ERR_NOT_SUPPORTED : SBI_ERR_INVALID_PARAM);
-        }
+        // Reserved types, and the platform-specific ones (rvhv implements none), are invalid.
+        if (type !== SUSPEND_DEFAULT_RETENTIVE && !nonRetentive) return call.fail(SBI_ERR_INVALID_PARAM);
         if (nonRetentive && !call.host.isExecutable(call.argLo[1], call.argHi[1])) {
           return call.fail(SBI_ERR_INVALID_ADDRESS);
         }

@@ -48,8 +48,9 @@ const ACCESS_FAULT: Record<number, number> = {
 /**
  * Guest-page fault (Priv §9.5.1; the GPA is htval << 2 plus the low bits of
  * the guest virtual address in stval): a load or store to an emulated device
- * is MMIO; anything else — a fetch from a device, an address where the
- * guest has nothing — is the access fault a real machine would raise.
+ * is MMIO; the first touch of a lazily mapped RAM page maps it; anything
+ * else — a fetch from a device, an address where the guest has nothing — is
+ * the access fault a real machine would raise.
  */
 function guestPageFaultExit(vcpu: Vcpu, guest: Guest, stats: HypervisorStats, cause: number): void {
   const h = vcpu.hart;
@@ -60,7 +61,15 @@ function guestPageFaultExit(vcpu: Vcpu, guest: Guest, stats: HypervisorStats, ca
     emulateMmio(h, device, gpa, cause === CAUSE_STORE_GUEST_PAGE_FAULT, stats);
     return;
   }
-  if (guest.memory.contains((gpa % 4294967296) | 0, Math.floor(gpa / 4294967296))) stats.ramFaults++;
+  // Lazily mapped RAM: the first touch of a page maps it, and the access is retried.
+  if (
+    guest.memory.contains((gpa % 4294967296) | 0, Math.floor(gpa / 4294967296)) &&
+    guest.gstage.mapOnFirstTouch(gpa)
+  ) {
+    stats.ramFaults++;
+    returnFromTrap(h);
+    return;
+  }
   stats.injectedFaults++;
   injectException(h, ACCESS_FAULT[cause], h.csrLo[CSR_STVAL], h.csrHi[CSR_STVAL]);
 }

@@ -1,7 +1,11 @@
 // A guest's G-stage page table (Priv §9.5: Sv39x4 or Sv48x4), built in the
 // host's emulated RAM so the hart's MMU walks it like any other table. Only
-// the guest's RAM is mapped; device ranges stay unmapped, so the guest's
-// accesses to them trap as guest-page faults (MMIO emulation).
+// the guest's RAM is ever mapped; device ranges stay unmapped, so the
+// guest's accesses to them trap as guest-page faults (MMIO emulation).
+//
+// RAM is mapped up front with 2 MiB pages, or, as KVM does, lazily: each
+// 4 KiB page on the guest's first touch (a guest-page fault the hypervisor
+// answers by mapping the page and retrying the access).
 import type { Ram } from "../src/rv64/memory.js";
 
 export const HGATP_MODE_SV39X4 = 8;
@@ -37,18 +41,36 @@ export class TablePool {
   }
 }
 
+/** Table pages a guest of `ramBytes` may need: the root, and one table per 2 MiB (lazy 4 KiB leaves) plus the levels above. */
+export function tableBytesFor(ramBytes: number): number {
+  return ROOT_BYTES + (Math.ceil(ramBytes / MiB2) + 8) * KiB4;
+}
+
 export class GStageTable {
   /** Host RAM offset of the root table. */
   readonly rootOffset: number;
   private readonly levels: number;
+  /** Lazy mapping: which 4 KiB pages of guest RAM are mapped. */
+  private readonly mapped: Uint8Array | null;
 
   constructor(
     private readonly ram: Ram,
     private readonly pool: TablePool,
     readonly mode: number,
+    /** The guest RAM this table maps: guest-physical base, host-physical base, size. */
+    private readonly ramGpa: number,
+    private readonly ramHpa: number,
+    ramSize: number,
+    lazy: boolean,
   ) {
     this.levels = mode === HGATP_MODE_SV48X4 ? 4 : 3;
     this.rootOffset = pool.allocate(ROOT_BYTES);
+    if (lazy) {
+      this.mapped = new Uint8Array(Math.ceil(ramSize / KiB4));
+    } else {
+      this.mapped = null;
+      this.map(ramGpa, ramHpa, ramSize);
+    }
   }
 
   /** The root's physical page number, for hgatp.PPN. */
@@ -56,8 +78,21 @@ export class GStageTable {
     return (this.ram.base + this.rootOffset) / KiB4;
   }
 
+  /**
+   * A guest-page fault at `gpa` in guest RAM: maps its page if this is the
+   * first touch and returns true (the guest retries the access); false if
+   * the page was already mapped (the fault has another cause).
+   */
+  mapOnFirstTouch(gpa: number): boolean {
+    const page = Math.floor((gpa - this.ramGpa) / KiB4);
+    if (this.mapped === null || page < 0 || page >= this.mapped.length || this.mapped[page] !== 0) return false;
+    this.mapped[page] = 1;
+    this.mapPage(this.ramGpa + page * KiB4, this.ramHpa + page * KiB4, 0);
+    return true;
+  }
+
   /** Maps guest-physical [gpa, gpa + size) to host-physical [hpa, ...): 2 MiB pages where aligned, 4 KiB elsewhere. */
-  map(gpa: number, hpa: number, size: number): void {
+  private map(gpa: number, hpa: number, size: number): void {
     let done = 0;
     while (done < size) {
       const g = gpa + done;

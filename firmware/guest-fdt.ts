@@ -7,6 +7,7 @@
 import { DeviceTree } from "../src/devices/fdt.js";
 import { TIMEBASE_HZ } from "../src/devices/virt-dtb.js";
 import { riscvIsaString } from "../src/rv64/isa.js";
+import { IRQ_S_EXT } from "../src/rv64/constants.js";
 import { GUEST_RAM_BASE } from "./guest-memory.js";
 
 /**
@@ -33,6 +34,15 @@ export interface GuestFdtDevice {
   base: number;
   size: number;
   clockFrequency?: number;
+  /** Its PLIC source, when it has an interrupt line. */
+  irq?: number;
+}
+
+/** The emulated PLIC: one S-level context per vCPU (as kvmtool's riscv/plic.c). */
+export interface GuestFdtPlic {
+  base: number;
+  size: number;
+  sources: number;
 }
 
 export interface GuestFdtConfig {
@@ -42,16 +52,13 @@ export interface GuestFdtConfig {
   sstc: boolean;
   initrd?: { start: number; end: number };
   devices: readonly GuestFdtDevice[];
+  plic?: GuestFdtPlic;
   /** The device /chosen/stdout-path names (the first UART), if any. */
   stdout?: GuestFdtDevice;
 }
 
-/**
- * VS-stage translation the guest is told to use. The hart walks Sv39, Sv48
- * and Sv57, but every guest TLB miss walks the G-stage for each VS-level
- * PTE, so the guest gets the shallowest mode Linux accepts.
- */
-const GUEST_MMU_TYPE = "riscv,sv39";
+/** VS-stage translation modes the vCPU walks: Sv39, Sv48 and Sv57 (mmu-type names the largest). */
+const GUEST_MMU_TYPE = "riscv,sv57";
 
 export function buildGuestDeviceTree(config: GuestFdtConfig): DeviceTree {
   const tree = new DeviceTree();
@@ -77,6 +84,7 @@ export function buildGuestDeviceTree(config: GuestFdtConfig): DeviceTree {
   cpus.setU32("#size-cells", 0);
   cpus.setU32("timebase-frequency", TIMEBASE_HZ);
   const extensions = guestIsaExtensions(config.sstc);
+  const intcPhandles: number[] = [];
   for (let id = 0; id < config.vcpus; id++) {
     const cpu = cpus.addChild(`cpu@${id.toString(16)}`);
     cpu.setString("device_type", "cpu");
@@ -92,7 +100,7 @@ export function buildGuestDeviceTree(config: GuestFdtConfig): DeviceTree {
     intc.setU32("#address-cells", 0);
     intc.setEmpty("interrupt-controller");
     intc.setString("compatible", "riscv,cpu-intc");
-    intc.phandle();
+    intcPhandles.push(intc.phandle());
   }
 
   if (config.devices.length > 0) {
@@ -101,11 +109,28 @@ export function buildGuestDeviceTree(config: GuestFdtConfig): DeviceTree {
     smb.setU32("#address-cells", 2);
     smb.setU32("#size-cells", 2);
     smb.setEmpty("ranges");
+    let plicPhandle = 0;
+    if (config.plic !== undefined) {
+      const plic = smb.addChild(`interrupt-controller@${config.plic.base.toString(16)}`);
+      plicPhandle = plic.phandle();
+      plic.setStrings("compatible", ["sifive,plic-1.0.0", "riscv,plic0"]);
+      plic.setU64("reg", config.plic.base, config.plic.size);
+      plic.setU32("#interrupt-cells", 1);
+      plic.setU32("#address-cells", 0);
+      plic.setEmpty("interrupt-controller");
+      plic.setU32("riscv,ndev", config.plic.sources);
+      // Context i is vCPU i's supervisor external interrupt.
+      plic.setU32("interrupts-extended", ...intcPhandles.flatMap((p) => [p, IRQ_S_EXT]));
+    }
     for (const dev of config.devices) {
       const node = smb.addChild(nodeName(dev));
       node.setString("compatible", dev.compatible);
       node.setU64("reg", dev.base, dev.size);
       if (dev.clockFrequency !== undefined) node.setU32("clock-frequency", dev.clockFrequency);
+      if (dev.irq !== undefined && plicPhandle !== 0) {
+        node.setU32("interrupt-parent", plicPhandle);
+        node.setU32("interrupts", dev.irq);
+      }
     }
   }
   return tree;

@@ -11,16 +11,17 @@ import type { PhysicalMemory } from "../src/rv64/memory.js";
 import { r, sub64, toNumberU } from "../src/rv64/int64.js";
 import { vsSstcEnabled } from "../src/rv64/timer.js";
 import { handleExit } from "./exits.js";
-import { Guest, type GuestConfig } from "./guest.js";
-import { TablePool } from "./gstage.js";
+import { Guest, type GuestConfig, type GuestHost, type GuestPlacement } from "./guest.js";
+import { GuestConsole } from "./guest-console.js";
+import { GUEST_RAM_BASE } from "./guest-memory.js";
+import { GStageTable, HGATP_MODE_SV39X4, TablePool, tableBytesFor } from "./gstage.js";
+import { HSM_STOPPED } from "../src/sbi/constants.js";
 import { HypervisorStats } from "./stats.js";
 import type { Vcpu } from "./vcpu.js";
 
 const MiB = 1024 * 1024;
-/** Guest RAM regions start 2 MiB-aligned in host RAM, so the G-stage maps them with 2 MiB pages. */
+/** Guest RAM regions start 2 MiB-aligned in host RAM, so the G-stage can map them with 2 MiB pages. */
 const GUEST_ALIGN = 2 * MiB;
-/** Host RAM kept for each guest's G-stage tables (Sv48x4 over 2 GiB needs under 32 KiB). */
-const TABLE_BYTES_PER_GUEST = 1 * MiB;
 
 /** What the machine provides the hypervisor. */
 export interface HypervisorPlatform extends HartPlatform {
@@ -49,41 +50,91 @@ export class Hypervisor implements FirmwareTrapHandler {
   private nextHostOffset = 0;
   private readonly tables: TablePool;
 
-  /** Host RAM the guests of `configs` need: their RAM (2 MiB-aligned) and their page tables. */
+  /** Host RAM the guests of `configs` need: their RAM (2 MiB-aligned) and their G-stage tables. */
   static hostRamBytes(configs: readonly GuestConfig[]): number {
-    return configs.reduce((sum, c) => sum + alignUp(c.memBytes, GUEST_ALIGN) + TABLE_BYTES_PER_GUEST, 0);
+    return configs.reduce((sum, c) => sum + alignUp(c.memBytes, GUEST_ALIGN) + tableBytesFor(c.memBytes), 0);
   }
 
   constructor(
     private readonly phys: PhysicalMemory,
     private readonly platform: HypervisorPlatform,
     private readonly options: HypervisorOptions = {},
-    guestCount: number,
+    configs: readonly GuestConfig[],
   ) {
-    const tableBytes = guestCount * TABLE_BYTES_PER_GUEST;
+    const tableBytes = configs.reduce((sum, c) => sum + tableBytesFor(c.memBytes), 0);
     this.tables = new TablePool(phys.ram, phys.ram.size - tableBytes, phys.ram.size);
     this.stats.timed = options.timed ?? false;
+    for (const config of configs) this.createGuest(config);
   }
 
-  createGuest(config: GuestConfig): Guest {
+  /** A new guest: its own VMID, RAM region, G-stage table and console. */
+  private createGuest(config: GuestConfig): void {
     const hostOffset = this.nextHostOffset;
     this.nextHostOffset = alignUp(hostOffset + config.memBytes, GUEST_ALIGN);
-    const guest = new Guest(this.guests.length + 1, config, {
-      phys: this.phys,
-      platform: this.platform,
+    const placement: GuestPlacement = {
+      vmid: this.guests.length + 1,
       hostOffset,
-      tables: this.tables,
+      gstage: new GStageTable(
+        this.phys.ram,
+        this.tables,
+        config.gstageMode ?? HGATP_MODE_SV39X4,
+        GUEST_RAM_BASE,
+        this.phys.ram.base + hostOffset,
+        config.memBytes,
+        config.lazyGstage ?? false,
+      ),
       firstHartIndex: this.vcpus.length,
-      now: this.platform.readTime(),
-      writesTrapInstruction: this.options.writesTrapInstruction ?? true,
-    });
+      console: new GuestConsole(),
+    };
+    const guest = new Guest(config, placement, this.guestHost());
+    this.guests.push(guest);
     for (const vcpu of guest.vcpus) {
       vcpu.hart.firmware = this;
       this.vcpus.push(vcpu);
       this.guestOfHart.push(guest);
     }
-    this.guests.push(guest);
+  }
+
+  private guestHost(): GuestHost {
+    return {
+      phys: this.phys,
+      platform: this.platform,
+      writesTrapInstruction: this.options.writesTrapInstruction ?? true,
+    };
+  }
+
+  /**
+   * SRST reboot: the guest starts again in its place (same VMID, RAM
+   * region, G-stage table and console), from zeroed RAM with fresh vCPUs.
+   */
+  restartGuest(old: Guest): Guest {
+    const index = this.guests.indexOf(old);
+    this.retire(old);
+    const memory = old.memory;
+    memory.u8.fill(0, memory.hostOffset, memory.hostOffset + memory.size);
+    memory.noteWrite(memory.hostOffset, memory.size);
+    const guest = new Guest(old.config, old.placement, this.guestHost());
+    this.guests[index] = guest;
+    for (const vcpu of guest.vcpus) {
+      vcpu.hart.firmware = this;
+      this.vcpus[vcpu.hart.index] = vcpu;
+      this.guestOfHart[vcpu.hart.index] = guest;
+    }
     return guest;
+  }
+
+  /** SRST shutdown: the guest's vCPUs stop for good. */
+  endGuest(guest: Guest): void {
+    guest.ended = true;
+    for (const vcpu of guest.vcpus) vcpu.hsmState = HSM_STOPPED;
+  }
+
+  /** Drops the old vCPUs' harts from the memory system (their MMUs no longer need store-TLB purges). */
+  private retire(guest: Guest): void {
+    for (const vcpu of guest.vcpus) {
+      const i = this.phys.mmus.indexOf(vcpu.hart.mmu);
+      if (i >= 0) this.phys.mmus.splice(i, 1);
+    }
   }
 
   guestOf(vcpu: Vcpu): Guest {

@@ -21,7 +21,7 @@ export class HypervisorStats {
   /** MMIO instructions decoded from htinst, and fetched from guest memory with HLVX (htinst 0). */
   mmioFromHtinst = 0;
   mmioFetched = 0;
-  /** Guest-page faults on guest RAM (none with a full G-stage map; nonzero would mean a lazily mapped page). */
+  /** Guest-page faults on guest RAM: first touches of lazily mapped pages. */
   ramFaults = 0;
   /** Faults outside RAM and devices, delivered to the guest as access faults. */
   injectedFaults = 0;

@@ -20,10 +20,10 @@ function table(title: string, rows: [string, string][]): string {
   return [title, ...rows.map(([name, value]) => `  ${name.padEnd(width)}  ${value.padStart(12)}`)].join("\n");
 }
 
-export function formatBootStats(machine: HypervisorMachine, when = ""): string {
+export function formatBootStats(machine: HypervisorMachine): string {
   const hv = machine.hypervisor;
   const stats = hv.stats;
-  const out: string[] = [`rvhv boot statistics${when === "" ? "" : ` (${when})`}`];
+  const out: string[] = [`rvhv boot statistics (${hv.guests.length} guest${hv.guests.length === 1 ? "" : "s"})`];
 
   const exitRows: [string, string][] = [];
   stats.exits.forEach((count, cause) => {
@@ -46,7 +46,7 @@ export function formatBootStats(machine: HypervisorMachine, when = ""): string {
       ["guest-page faults: MMIO", String(stats.mmioExits)],
       ["  decoded from htinst", String(stats.mmioFromHtinst)],
       ["  fetched at sepc (HLVX)", String(stats.mmioFetched)],
-      ["guest-page faults: RAM", String(stats.ramFaults)],
+      ["guest-page faults: RAM first touch", String(stats.ramFaults)],
       ["faults injected as access faults", String(stats.injectedFaults)],
       ["virtual instructions injected as illegal", String(stats.injectedIllegal)],
     ]),

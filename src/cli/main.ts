@@ -9,7 +9,8 @@ import { runCommand } from "./run.js";
 import { testCommand } from "./test.js";
 
 const USAGE = `usage: rvhv boot [--smp N] [--mem SIZE] [--kernel IMAGE] [--initrd FILE] [--append ARGS]
-                 [--sstc] [--icount] [--stats] [--max-insns N] [--gstage sv39x4|sv48x4] [--no-htinst]
+                 [--devices pv|emulated] [--guests K] [--console-dir DIR] [--sstc] [--icount]
+                 [--stats] [--max-insns N] [--gstage sv39x4|sv48x4] [--lazy-gstage] [--no-htinst]
        rvhv run <elf> [--mem MiB] [--max-insns N] [--stats]
        rvhv run --machine virt --bios FIRMWARE [--kernel IMAGE] [--initrd FILE] [--append ARGS]
                 [--smp N] [--mem MiB] [--icount] [--max-insns N] [--stats] [--dump-dtb FILE]
@@ -20,9 +21,15 @@ const USAGE = `usage: rvhv boot [--smp N] [--mem SIZE] [--kernel IMAGE] [--initr
 const HELP = `${USAGE}
 boot   boots a Linux guest in VS-mode under rvhv's TypeScript hypervisor, which
        serves its SBI v2.0 calls (timer, IPIs, fences, HSM, reset, console,
-       steal time). The guest's console hvc0 is on stdin/stdout; on a terminal,
+       steal time). The guest's console is on stdin/stdout; on a terminal,
        Ctrl-A x quits. Power-off ends with status 0; a reboot boots again.
        Without --kernel it boots the cached guest (built first if missing).
+         --devices MODEL    pv (default): console hvc0 over SBI DBCN;
+                            emulated: console ttyS0, an NS16550A and a PLIC
+                            emulated from guest-page faults (full virtualization)
+         --guests K         K guests (1 to 8) time-sliced on the host; their
+                            console lines are prefixed [gN]; input goes to guest 0
+         --console-dir DIR  each guest's console output to DIR/gN.log instead
          --smp N            vCPUs (1 to 8, default 1)
          --mem SIZE         guest RAM: 512M, 1G, or MiB (default 256M)
          --kernel FILE      a Linux Image (or an ELF); --initrd FILE; --append ARGS
@@ -32,6 +39,7 @@ boot   boots a Linux guest in VS-mode under rvhv's TypeScript hypervisor, which
          --stats            at exit, exits by reason, SBI calls, WFI halts, faults,
                             instructions by mode and the hypervisor's share of time
          --gstage MODE      G-stage page tables: sv39x4 (default) or sv48x4
+         --lazy-gstage      map guest RAM on first touch, 4 KiB at a time (as KVM)
          --no-htinst        model a hart that leaves htinst 0 (MMIO decode fetches)
 run    runs a bare-metal RV64 ELF program: one hart in M-mode at the entry point,
        RAM at 0x80000000, console output and exit through HTIF (the program's

@@ -3,6 +3,11 @@
 // There is no machine code below the guests: every trap from a guest into
 // HS goes to the hypervisor, and the guests see only what it emulates.
 //
+// One or more guests share the host's processor, time-sliced by the
+// hypervisor's scheduler. A guest that shuts down ends alone; one that
+// reboots starts again in its place; the run ends when every guest has
+// ended (or the host stops it).
+//
 // Scheduling and time work as on the virt machine (src/devices/virt-machine.ts):
 // rounds of slices on one host thread; mtime at 10 MHz from the host clock,
 // or with `icount` from the instruction count (deterministic). When every
@@ -32,8 +37,11 @@ export interface HypervisorMachineOptions extends HypervisorOptions {
 }
 
 export interface HypervisorRunResult {
-  /** poweroff: SRST shutdown (exit code 0, or 1 for reason "system failure"); reboot; stopped by the host; max-insns. */
-  reason: "poweroff" | "reboot" | "max-insns" | "stopped";
+  /**
+   * poweroff: every guest shut down (exit code 0, or 1 if one reported a
+   * system failure); stopped by the host; max-insns.
+   */
+  reason: "poweroff" | "max-insns" | "stopped";
   exitCode: number;
   instructions: number;
   seconds: number;
@@ -42,22 +50,26 @@ export interface HypervisorRunResult {
 export class HypervisorMachine {
   readonly phys: PhysicalMemory;
   readonly hypervisor: Hypervisor;
-  readonly guests: readonly Guest[];
   readonly icount: boolean;
-  onConsoleOutput: (bytes: Uint8Array) => void = (bytes) => {
+  /** Receives guest `guest`'s console output, in batches (the array is only valid during the call). */
+  onConsoleOutput: (guest: number, bytes: Uint8Array) => void = (_guest, bytes) => {
     process.stdout.write(bytes);
   };
+  /** Called when guest `guest` reboots (it is already running again). */
+  onGuestReboot: (guest: number) => void = () => {};
 
-  private readonly outBuf = new Uint8Array(4096);
-  private outLen = 0;
+  private readonly outBufs: Uint8Array[];
+  private readonly outLens: number[];
   private steps = 0;
   private current: Hart | null = null;
   private timeBase = 0;
   private readonly hostEpoch = performance.now();
   private stopRequested = false;
-  /** Host milliseconds spent inside run() (not asleep in idle). */
-  private busyMs = 0;
   private wake: (() => void) | null = null;
+  /** Host milliseconds spent running guests (not asleep in idle). */
+  private busyMs = 0;
+  /** The worst shutdown reason so far: 0 none, 1 a system failure. */
+  private failure = 0;
 
   constructor(options: HypervisorMachineOptions) {
     this.icount = options.icount ?? false;
@@ -68,18 +80,27 @@ export class HypervisorMachine {
       );
     }
     this.phys = new PhysicalMemory(new Ram(GUEST_RAM_BASE, ramBytes));
-    this.hypervisor = new Hypervisor(this.phys, { readTime: () => this.now() }, options, options.guests.length);
-    for (const config of options.guests) {
-      const guest = this.hypervisor.createGuest(config);
-      guest.console.output = (bytes) => this.putConsole(bytes);
-    }
-    this.guests = this.hypervisor.guests;
+    this.hypervisor = new Hypervisor(this.phys, { readTime: () => this.now() }, options, options.guests);
+    this.outBufs = this.guests.map(() => new Uint8Array(4096));
+    this.outLens = this.guests.map(() => 0);
+    this.guests.forEach((guest, i) => {
+      guest.console.output = (bytes) => this.putConsole(i, bytes);
+    });
   }
 
-  /** Bytes typed on the host's console go to the first guest's console. */
-  pushConsoleInput(bytes: Uint8Array): void {
-    this.guests[0].console.push(bytes);
+  get guests(): readonly Guest[] {
+    return this.hypervisor.guests;
+  }
+
+  /** Bytes typed on the host's console go to guest `guest`'s console (the first by default). */
+  pushConsoleInput(bytes: Uint8Array, guest = 0): void {
+    this.guests[guest].console.push(bytes);
     this.wake?.();
+  }
+
+  /** Script input (not a person typing): emulated UARTs hand it over only as the guest reads (uart16550.ts). */
+  set pacedInput(paced: boolean) {
+    for (const guest of this.guests) guest.uart.pacedInput = paced;
   }
 
   /** Ends run() after the current slice (the host's quit, Ctrl-A x). */
@@ -130,11 +151,8 @@ export class HypervisorMachine {
       this.busyMs += performance.now() - roundStart;
       count += ran;
       this.flushConsole();
-      const reset = this.guests.find((g) => g.reset !== null);
-      if (reset !== undefined) {
-        if (reset.rebooting) return result("reboot", 0);
-        return result("poweroff", reset.reset!.reason === SRST_REASON_NONE ? 0 : 1);
-      }
+      this.handleResets();
+      if (this.guests.every((g) => g.ended)) return result("poweroff", this.failure);
       if (this.stopRequested) {
         this.stopRequested = false;
         return result("stopped", 0);
@@ -150,12 +168,29 @@ export class HypervisorMachine {
     }
   }
 
+  /** A guest that shut down ends; one that rebooted starts again in its place. */
+  private handleResets(): void {
+    this.guests.forEach((guest, i) => {
+      if (guest.reset === null || guest.ended) return;
+      if (guest.rebooting) {
+        const fresh = this.hypervisor.restartGuest(guest);
+        fresh.uart.pacedInput = guest.uart.pacedInput;
+        this.onGuestReboot(i);
+        return;
+      }
+      if (guest.reset.reason !== SRST_REASON_NONE) this.failure = 1;
+      this.hypervisor.endGuest(guest);
+    });
+  }
+
   /**
    * Every vCPU is halted: sleep until the next guest timer or console
    * input. With icount, time jumps to the deadline at once.
    */
   private async idle(): Promise<void> {
     const hv = this.hypervisor;
+    // A paced emulated UART lets queued input in once its reader waits for it.
+    if (this.guests.some((g) => !g.ended && g.uart.guestIdle())) return;
     const now = this.now();
     refreshTimers(hv, now);
     const deadline = hv.nextTimerDeadline(now);
@@ -165,7 +200,6 @@ export class HypervisorMachine {
       refreshTimers(hv, this.now());
       return;
     }
-    // Console input may already wait (a guest that polls the console is woken by its timer).
     const ms = deadline === Infinity ? MAX_SLEEP_MS : (deadline - now) / TICKS_PER_MS;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(done, Math.min(Math.max(0, Math.ceil(ms)), MAX_SLEEP_MS));
@@ -179,20 +213,25 @@ export class HypervisorMachine {
     refreshTimers(hv, this.now());
   }
 
-  private putConsole(bytes: Uint8Array): void {
-    if (this.outLen + bytes.length > this.outBuf.length) this.flushConsole();
-    if (bytes.length > this.outBuf.length) {
-      this.onConsoleOutput(bytes.slice());
+  private putConsole(guest: number, bytes: Uint8Array): void {
+    const buf = this.outBufs[guest];
+    if (this.outLens[guest] + bytes.length > buf.length) this.flushGuestConsole(guest);
+    if (bytes.length > buf.length) {
+      this.onConsoleOutput(guest, bytes);
       return;
     }
-    this.outBuf.set(bytes, this.outLen);
-    this.outLen += bytes.length;
+    buf.set(bytes, this.outLens[guest]);
+    this.outLens[guest] += bytes.length;
   }
 
   private flushConsole(): void {
-    if (this.outLen === 0) return;
-    const bytes = this.outBuf.slice(0, this.outLen);
-    this.outLen = 0;
-    this.onConsoleOutput(bytes);
+    for (let i = 0; i < this.outBufs.length; i++) this.flushGuestConsole(i);
+  }
+
+  private flushGuestConsole(guest: number): void {
+    const len = this.outLens[guest];
+    if (len === 0) return;
+    this.outLens[guest] = 0;
+    this.onConsoleOutput(guest, this.outBufs[guest].subarray(0, len));
   }
 }

@@ -23,7 +23,7 @@ async function runGuest(kernel: Uint8Array, writesTrapInstruction = true) {
   });
   let text = "";
   const decoder = new TextDecoder();
-  machine.onConsoleOutput = (bytes) => (text += decoder.decode(bytes, { stream: true }));
+  machine.onConsoleOutput = (_guest, bytes) => (text += decoder.decode(bytes, { stream: true }));
   const result = await machine.run({ maxInsns: 400_000_000 });
   return { result, lines: text.split("\n"), machine };
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds test/sbi-guest, two bare-metal guests for rvhv's hypervisor that
+// Builds test/sbi-guest, three bare-metal guests for rvhv's hypervisor that
 // exercise its SBI v2.0 implementation from VS-mode, with Debian's
 // riscv64-unknown-elf-gcc:
 //
@@ -8,8 +8,10 @@
 //                                    and bad arguments, one PASS/FAIL line each
 //   build/sbi-guest/sbi-garbage.elf  test/sbi-guest/common + test/sbi-guest/garbage:
 //                                    random arguments to every call; it must survive
+//   build/sbi-guest/sbi-isolation.elf  test/sbi-guest/common + test/sbi-guest/isolation:
+//                                    scans its guest-physical space beside other guests
 //
-// Both are linked at 0x8020_0000 by test/sbi-guest/common/link.ld and end
+// All are linked at 0x8020_0000 by test/sbi-guest/common/link.ld and end
 // the run with an SRST shutdown (reason: none, or system failure). They
 // expect 4 harts and 64 MiB of guest RAM (the device tree says otherwise
 // if it differs).
@@ -46,6 +48,7 @@ const CFLAGS = [
 const PROGRAMS = [
   { name: "sbi-guest", dir: srcDir },
   { name: "sbi-garbage", dir: join(srcDir, "garbage") },
+  { name: "sbi-isolation", dir: join(srcDir, "isolation") },
 ];
 
 function run(cmd, args) {

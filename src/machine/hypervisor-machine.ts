@@ -140,7 +140,7 @@ export class HypervisorMachine {
         this.current = null;
       },
     };
-    const stop = (): boolean => this.stopRequested || this.guests.some((g) => g.reset !== null);
+    const stop = (): boolean => this.stopRequested || this.guests.some((g) => g.reset !== null && !g.ended);
     const result = (reason: HypervisorRunResult["reason"], exitCode: number): HypervisorRunResult => {
       this.flushConsole();
       return { reason, exitCode, instructions: count, seconds: (performance.now() - start) / 1000 };

@@ -141,4 +141,40 @@ describe("rvhv boot: Linux in VS-mode under the TypeScript hypervisor", () => {
     },
     TIMEOUT_MS,
   );
+
+  it(
+    "--devices emulated boots on an emulated UART and PLIC: ttyS0 is the console and takes interrupts",
+    async () => {
+      const input = "echo uart-irqs $(grep -c ttyS0 /proc/interrupts)\npoweroff\n";
+      const r = await runRvhv(bootArgs("--devices", "emulated", "--icount", "--stats"), input, TIMEOUT_MS);
+      expect(r.stdout).toContain("Kernel command line: console=ttyS0");
+      expect(r.stdout).toMatch(/riscv-plic: interrupt-controller@c000000: mapped 96 interrupts/);
+      expect(r.stdout).toContain(MARKER);
+      expect(r.stdout).toMatch(/^uart-irqs 1\r?$/m);
+      expect(statRow(r.stderr, "guest-page faults: MMIO")).toBeGreaterThan(1000);
+      expect(r.stderr).not.toContain("DBCN");
+      expect(r.status).toBe(0);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    "--guests 2 boots two guests, their console lines prefixed, each powering off on its own",
+    async () => {
+      const r = await runRvhv(
+        bootArgs("--guests", "2", "--append", "rvhv.poweroff", "--icount", "--stats"),
+        "",
+        TIMEOUT_MS,
+      );
+      for (const g of [0, 1]) {
+        expect(r.stdout).toContain(`[g${g}] ${MARKER}`);
+        expect(r.stdout).toMatch(new RegExp(`^\\[g${g}\\] \\[ *[\\d.]+\\] reboot: Power down`, "m"));
+      }
+      expect(r.stdout.split("\n").filter((l) => l !== "" && !/^\[g[01]\] /.test(l))).toEqual([]);
+      expect(r.stderr).toContain("rvhv boot statistics (2 guests)");
+      expect(statRow(r.stderr, "SRST system_reset")).toBe(2);
+      expect(r.status).toBe(0);
+    },
+    TIMEOUT_MS,
+  );
 });

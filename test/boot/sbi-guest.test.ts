@@ -1,9 +1,10 @@
 // test/sbi-guest: bare-metal VS-mode guests, built by
 // scripts/build-sbi-guest.mjs and booted under rvhv's TypeScript
-// hypervisor with 4 vCPUs. sbi-guest calls every function of every SBI
+// hypervisor. sbi-guest (4 vCPUs) calls every function of every SBI
 // extension with good and bad arguments and prints one PASS/FAIL line per
 // check; sbi-garbage throws random arguments at every call and must get an
-// error code back from each. Without the cross compiler this fails and says
+// error code back from each; sbi-isolation, run as three guests at once,
+// scans its guest-physical address space. Without the cross compiler this fails and says
 // what to install.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -62,6 +63,37 @@ describe("SBI v2.0 under the TypeScript hypervisor (test/sbi-guest)", () => {
     expect(result.reason).toBe("poweroff");
     expect(result.exitCode).toBe(0);
     expect(machine.hypervisor.stats.unknownSbiCalls).toBeGreaterThan(1000);
+  });
+
+  it("keeps guests apart: each of three guests scanning its guest-physical space finds only its own RAM and devices", async () => {
+    const isolation = readFileSync(join(REPO, "build/sbi-guest/sbi-isolation.elf"));
+    const machine = new HypervisorMachine({
+      guests: [32, 48, 64].map((mib, i) => ({
+        memBytes: mib * MiB,
+        vcpus: 1,
+        kernel: isolation,
+        bootargs: "",
+        sstc: false,
+        lazyGstage: i === 1, // one maps its RAM on first touch
+      })),
+      icount: true,
+    });
+    const text = ["", "", ""];
+    const decoder = new TextDecoder();
+    machine.onConsoleOutput = (guest, bytes) => (text[guest] += decoder.decode(bytes));
+    const result = await machine.run({ maxInsns: 400_000_000 });
+    [32, 48, 64].forEach((mib, i) => {
+      const lines = text[i].split("\n");
+      expect(lines, `guest ${i}`).toContain(`isolation: RAM 80000000..${(0x80000000 + mib * MiB).toString(16)}`);
+      expect(
+        lines.filter((l) => l.startsWith("FAIL ")),
+        `guest ${i}`,
+      ).toEqual([]);
+      expect(lines, `guest ${i}`).toContain("isolation: 6 passed, 0 failed");
+    });
+    // The lazy guest touched each page from its image (at RAM + 2 MiB) up: one first-touch fault each.
+    expect(machine.hypervisor.stats.ramFaults).toBeGreaterThanOrEqual((48 - 2) * 256);
+    expect(result).toMatchObject({ reason: "poweroff", exitCode: 0 });
   });
 
   it("gives the same results on a hart that leaves htinst 0", async () => {

@@ -9,3 +9,9 @@ export {
   type VirtRunResult,
 } from "./devices/virt-machine.js";
 export { ElfError } from "./loader/elf.js";
+export {
+  HypervisorMachine,
+  type HypervisorMachineOptions,
+  type HypervisorRunResult,
+} from "./machine/hypervisor-machine.js";
+export type { GuestConfig, GuestDevices } from "../firmware/guest.js";

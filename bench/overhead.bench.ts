@@ -1,0 +1,114 @@
+// The overhead benchmark: what paravirtualization and full virtualization
+// cost under rvhv's TypeScript hypervisor, per operation and per guest.
+//
+//   1. Per-operation costs (bench/overhead/ops.ts): small bare VS-mode guests
+//      time one operation each (SBI null call, console bytes, MMIO, timer,
+//      IPI, first touch of a page) and a guest switch.
+//   2. Whole-guest overhead (bench/overhead/workloads.ts): the Linux guest
+//      idle, CPU-bound and console-heavy, natively under OpenSBI (baseline)
+//      and under the hypervisor with PV devices, PV + Sstc and emulated
+//      devices, K = 1, 2 and 4 guests sharing the host's processor.
+//
+// Prints the tables and writes a Markdown report with SVG charts to
+// bench/results/ (not committed).
+//
+// Usage: npm run bench:overhead [-- --quick] [--iterations=N] [--skip-ops] [--skip-linux]
+//   --quick   K = 1 only, and one run of each per-operation measurement
+import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { FW_JUMP, requireGuest } from "../test/boot/support.js";
+import { measureGuestSwitch, measureOps, type OpCost } from "./overhead/ops.js";
+import { writeReport } from "./overhead/report.js";
+import { bootExits, runWorkload, type Config, type Workload, type WorkloadRun } from "./overhead/workloads.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+let quick = false;
+let iterations = 5;
+let skipOps = false;
+let skipLinux = false;
+for (const arg of process.argv.slice(2)) {
+  const m = /^--iterations=(\d+)$/.exec(arg);
+  if (m) iterations = Math.max(1, Number(m[1]));
+  else if (arg === "--quick") quick = true;
+  else if (arg === "--skip-ops") skipOps = true;
+  else if (arg === "--skip-linux") skipLinux = true;
+  else {
+    console.error(
+      `overhead.bench: unknown argument ${arg}\nusage: npm run bench:overhead [-- --quick] [--iterations=N] [--skip-ops] [--skip-linux]`,
+    );
+    process.exit(2);
+  }
+}
+if (quick) iterations = 1;
+
+const build = spawnSync(process.execPath, [join(root, "scripts/build-bench-guests.mjs")], { stdio: "inherit" });
+if (build.status !== 0) process.exit(1);
+
+let ops: OpCost[] = [];
+let guestSwitch = { hostNs: NaN, switches: 0 };
+if (!skipOps) {
+  console.log(`per-operation costs: ${iterations} timed run(s) of each guest (node ${process.version})`);
+  ops = await measureOps(root, iterations);
+  guestSwitch = await measureGuestSwitch(root, iterations);
+  printTable(
+    ops
+      .map((o) => ({
+        operation: o.what,
+        "host ns": o.hostNs.toFixed(0),
+        "guest insns": o.guestInsns.toFixed(1),
+        exits: o.exits.toFixed(2),
+      }))
+      .concat([
+        {
+          operation: "guest switch (two spinning guests vs one)",
+          "host ns": guestSwitch.hostNs.toFixed(0),
+          "guest insns": "0",
+          exits: "0",
+        },
+      ]),
+  );
+}
+
+const runs: WorkloadRun[] = [];
+const bootExitsByConfig = new Map<Config, number>();
+if (!skipLinux) {
+  const guest = requireGuest();
+  const paths = { root, image: guest.image, initrd: guest.initrd, firmware: FW_JUMP };
+  const ks = quick ? [1] : [1, 2, 4];
+  const workloads: Workload[] = ["idle", "cpu", "console"];
+  const configs: Config[] = ["pv", "pv+sstc", "emulated"];
+  console.log(`\nLinux workloads (${guest.dir}), K = ${ks.join(", ")} guests per host processor`);
+  for (const config of configs) bootExitsByConfig.set(config, await bootExits(paths, config));
+  for (const workload of workloads) {
+    runs.push(await runWorkload(paths, "native", workload, 1));
+    for (const config of configs) {
+      for (const k of ks) {
+        const run = await runWorkload(paths, config, workload, k);
+        runs.push(run);
+        console.log(`  ${workload.padEnd(7)} ${config.padEnd(8)} K=${k}  span ${run.spanS.toFixed(2)} s`);
+      }
+    }
+  }
+}
+
+const stamp = new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19);
+const dir = join(root, "bench/results");
+mkdirSync(dir, { recursive: true });
+const report = writeReport({ dir, stamp, ops, guestSwitch, runs, bootExits: bootExitsByConfig });
+console.log("");
+printTable(report.rows);
+console.log(`\nreport: ${report.path}`);
+
+/** A plain aligned table. */
+function printTable(table: Record<string, string>[]): void {
+  if (table.length === 0) return;
+  const columns = Object.keys(table[0]);
+  const widths = columns.map((c) => Math.max(c.length, ...table.map((r) => r[c].length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ");
+  console.log(line(columns));
+  console.log(line(widths.map((w) => "-".repeat(w))));
+  for (const row of table) console.log(line(columns.map((c) => row[c])));
+}

@@ -1,0 +1,130 @@
+// The overhead benchmark's figures: one table for the terminal, and a
+// Markdown report with SVG charts under bench/results/.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { OpCost } from "./ops.js";
+import { barChart, type Bar } from "./svg.js";
+import type { Config, WorkloadRun } from "./workloads.js";
+
+export interface ReportInput {
+  dir: string;
+  stamp: string;
+  ops: OpCost[];
+  guestSwitch: { hostNs: number; switches: number };
+  runs: WorkloadRun[];
+  bootExits: Map<Config, number>;
+}
+
+/** What each workload row reports, "per guest" as a share of one host processor. */
+export interface Figures {
+  run: WorkloadRun;
+  /** idle: % of a processor per guest; cpu, console: extra processor time per guest, % of native's. */
+  perGuest: number;
+  exitsPerS: number;
+}
+
+export function figures(input: ReportInput): Figures[] {
+  const native = new Map(input.runs.filter((r) => r.config === "native").map((r) => [r.workload, r]));
+  return input.runs.map((run) => {
+    let perGuest: number;
+    if (run.workload === "idle") {
+      perGuest = (100 * run.idleCpuS) / run.idleWallS / run.guests;
+    } else {
+      const base = native.get(run.workload)!.spanS;
+      perGuest = 100 * (run.spanS / run.guests / base - 1);
+    }
+    const boot = (input.bootExits.get(run.config) ?? 0) * run.guests;
+    const exitsPerS = run.config === "native" ? NaN : (run.exits - boot) / run.spanS;
+    return { run, perGuest, exitsPerS };
+  });
+}
+
+const pct = (v: number): string => (Number.isNaN(v) ? "-" : `${v.toFixed(v < 10 && v > -10 ? 2 : 1)}%`);
+
+export function writeReport(input: ReportInput): { path: string; rows: Record<string, string>[] } {
+  const figs = figures(input);
+  const rows = figs.map((f) => ({
+    workload: f.run.workload,
+    config: f.run.config,
+    K: String(f.run.guests),
+    "span s": f.run.spanS.toFixed(2),
+    "per guest": pct(f.perGuest),
+    "exits/s": Number.isNaN(f.exitsPerS) ? "-" : f.exitsPerS.toFixed(0),
+    "hypervisor share": f.run.config === "native" ? "-" : pct(f.run.hypervisorShare),
+  }));
+
+  const charts: [string, string][] = [];
+  const chart = (name: string, svg: string): void => {
+    writeFileSync(join(input.dir, `${input.stamp}-${name}.svg`), svg);
+    charts.push([name, `${input.stamp}-${name}.svg`]);
+  };
+  for (const workload of ["idle", "cpu", "console"] as const) {
+    const bars: Bar[] = figs
+      .filter((f) => f.run.workload === workload)
+      .map((f) => ({
+        group: f.run.config,
+        label: `K = ${f.run.guests}`,
+        value: Math.max(0, f.perGuest),
+        text: pct(f.perGuest),
+      }));
+    if (bars.length === 0) continue;
+    const title =
+      workload === "idle"
+        ? "Idle guest: host CPU per guest"
+        : `${workload === "cpu" ? "CPU-bound" : "Console-heavy"} work: overhead per guest vs native`;
+    chart(workload, barChart(title, "% of one host processor", bars));
+  }
+  if (input.ops.length > 0) {
+    const bars: Bar[] = input.ops.map((o) => ({
+      label: o.op,
+      value: Math.max(0, o.hostNs),
+      text: `${o.hostNs.toFixed(0)} ns`,
+    }));
+    if (!Number.isNaN(input.guestSwitch.hostNs)) {
+      bars.push({
+        label: "guest switch",
+        value: Math.max(0, input.guestSwitch.hostNs),
+        text: `${input.guestSwitch.hostNs.toFixed(0)} ns`,
+      });
+    }
+    chart("operations", barChart("Per-operation cost", "host ns per operation", bars));
+  }
+
+  const md: string[] = [
+    `# rvhv overhead benchmark (${input.stamp})`,
+    "",
+    "Produced by `npm run bench:overhead` on this machine. Definitions:",
+    "",
+    "- **idle, per guest**: the rvhv process's CPU time (user + system, /proc) while all K guests sat idle, divided by the wall time of that window and by K: the share of one host processor each idle guest costs.",
+    "- **cpu / console, per guest**: the host processor time each guest's work took (the span from the first guest's start marker to the last guest's end marker, divided by K), over the time the same work took natively under OpenSBI on `rvhv run --machine virt`, minus 1: the extra share of a processor the hypervisor costs per guest for that work.",
+    "- **exits/s**: exits during the run minus the exits of a boot that powers off at once (times K), over the span.",
+    "- **hypervisor share**: host time inside the hypervisor's exit handling over host time running the machine (`--stats`), for the whole run.",
+    "",
+    "| workload | config | K | span s | per guest | exits/s | hypervisor share |",
+    "|---|---|---|---|---|---|---|",
+    ...rows.map(
+      (r) =>
+        `| ${r.workload} | ${r.config} | ${r.K} | ${r["span s"]} | ${r["per guest"]} | ${r["exits/s"]} | ${r["hypervisor share"]} |`,
+    ),
+    "",
+  ];
+  if (input.ops.length > 0) {
+    md.push(
+      "## Per-operation costs",
+      "",
+      "Host nanoseconds beyond an empty loop iteration, guest instructions, and exits, per operation (bare VS-mode guests, bench/guests/ops.c).",
+      "",
+      "| operation | host ns | guest insns | exits |",
+      "|---|---|---|---|",
+      ...input.ops.map(
+        (o) => `| ${o.what} | ${o.hostNs.toFixed(0)} | ${o.guestInsns.toFixed(1)} | ${o.exits.toFixed(2)} |`,
+      ),
+      `| guest switch (two spinning guests against one, ${input.guestSwitch.switches.toFixed(0)} switches) | ${input.guestSwitch.hostNs.toFixed(0)} | 0 | 0 |`,
+      "",
+    );
+  }
+  for (const [name, file] of charts) md.push(`![${name}](${file})`, "");
+  const path = join(input.dir, `${input.stamp}-overhead.md`);
+  writeFileSync(path, md.join("\n"));
+  return { path, rows };
+}

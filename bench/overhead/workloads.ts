@@ -1,0 +1,168 @@
+// Whole-guest overhead: the same Linux workloads (guest-linux-config/workload,
+// selected by `rvhv.workload=NAME` on the kernel command line) run natively
+// under OpenSBI on `rvhv run --machine virt` (the baseline, no hypervisor),
+// and under rvhv's hypervisor with PV devices, PV + Sstc and emulated
+// devices, with K guests sharing the host's processor. Each run is a child
+// process on the host clock; the host times the workload between the
+// markers each guest prints, samples the process's CPU time from /proc, and
+// reads the hypervisor's counters from --stats.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export type Workload = "idle" | "cpu" | "console";
+export type Config = "native" | "pv" | "pv+sstc" | "emulated";
+
+export interface WorkloadRun {
+  config: Config;
+  workload: Workload;
+  guests: number;
+  /** Host seconds from the first guest's start marker to the last guest's end marker. */
+  spanS: number;
+  /** idle: host CPU seconds used while every guest idled, and the wall seconds of that window. */
+  idleCpuS: number;
+  idleWallS: number;
+  /** From --stats (hypervisor configurations): total exits, and the hypervisor's share of host time. */
+  exits: number;
+  hypervisorShare: number;
+}
+
+const GUEST_MIB = 128;
+const TIMEOUT_MS = 30 * 60_000;
+
+export interface Paths {
+  root: string;
+  image: string;
+  initrd: string;
+  firmware: string;
+}
+
+function commandFor(paths: Paths, config: Config, workload: Workload | "boot", guests: number): string[] {
+  const word = workload === "boot" ? "rvhv.poweroff" : `rvhv.workload=${workload}`;
+  const rvhv = join(paths.root, "bin/rvhv.js");
+  if (config === "native") {
+    return [
+      rvhv,
+      "run",
+      "--machine",
+      "virt",
+      "--bios",
+      paths.firmware,
+      "--kernel",
+      paths.image,
+      "--initrd",
+      paths.initrd,
+      "--mem",
+      String(GUEST_MIB),
+      "--append",
+      `console=ttyS0 ${word}`,
+    ];
+  }
+  const args = [
+    rvhv,
+    "boot",
+    "--kernel",
+    paths.image,
+    "--initrd",
+    paths.initrd,
+    "--mem",
+    `${GUEST_MIB}M`,
+    "--guests",
+    String(guests),
+    "--append",
+    word,
+    "--stats",
+  ];
+  if (config === "pv+sstc") args.push("--sstc");
+  if (config === "emulated") args.push("--devices", "emulated");
+  return args;
+}
+
+/** User + system seconds of process `pid` so far (/proc/PID/stat utime, stime). */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[14 - 3]) + Number(fields[15 - 3])) / 100;
+}
+
+/** A --stats row's number (the first match). */
+function statNumber(stderr: string, row: RegExp): number {
+  const m = row.exec(stderr);
+  return m === null ? NaN : Number(m[1]);
+}
+
+/** Runs one configuration with `guests` guests doing `workload`. */
+export function runWorkload(paths: Paths, config: Config, workload: Workload, guests: number): Promise<WorkloadRun> {
+  return new Promise((resolve, reject) => {
+    const [cmd0, ...args] = commandFor(paths, config, workload, guests);
+    const child = spawn(process.execPath, [cmd0, ...args], { cwd: paths.root, stdio: ["ignore", "pipe", "pipe"] });
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let idleCpu0 = NaN;
+    let idleWall0 = NaN;
+    let idleCpuS = NaN;
+    let idleWallS = NaN;
+    let pending = "";
+    let stderr = "";
+    const timer = setTimeout(() => child.kill("SIGKILL"), TIMEOUT_MS);
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      const now = performance.now();
+      pending += chunk;
+      const lines = pending.split("\n");
+      pending = lines.pop()!;
+      for (const line of lines) {
+        if (line.includes(`rvhv-workload: start ${workload}`)) {
+          starts.push(now);
+          if (starts.length === guests) {
+            idleCpu0 = cpuSeconds(child.pid!);
+            idleWall0 = now;
+          }
+        } else if (line.includes(`rvhv-workload: end ${workload}`)) {
+          if (ends.length === 0 && !Number.isNaN(idleCpu0)) {
+            idleCpuS = cpuSeconds(child.pid!) - idleCpu0;
+            idleWallS = (now - idleWall0) / 1000;
+          }
+          ends.push(now);
+        }
+      }
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (status) => {
+      clearTimeout(timer);
+      if (status !== 0 || starts.length !== guests || ends.length !== guests) {
+        reject(
+          new Error(
+            `${config} ${workload} x${guests}: exit ${status}, ${starts.length} starts, ${ends.length} ends\n${stderr.slice(-1500)}`,
+          ),
+        );
+        return;
+      }
+      resolve({
+        config,
+        workload,
+        guests,
+        spanS: (Math.max(...ends) - Math.min(...starts)) / 1000,
+        idleCpuS,
+        idleWallS,
+        exits: statNumber(stderr, /^\s+total\s+(\d+)$/m),
+        hypervisorShare: statNumber(stderr, /hypervisor share\s+([\d.]+)%/),
+      });
+    });
+  });
+}
+
+/** Exits of a boot that powers off at once (rvhv.poweroff): subtracted to count a workload's own exits. */
+export function bootExits(paths: Paths, config: Config): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const [cmd0, ...args] = commandFor(paths, config, "boot", 1);
+    const child = spawn(process.execPath, [cmd0, ...args], { cwd: paths.root, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (status) => {
+      if (status !== 0) reject(new Error(`${config} boot: exit ${status}\n${stderr.slice(-1500)}`));
+      else resolve(statNumber(stderr, /^\s+total\s+(\d+)$/m));
+    });
+  });
+}

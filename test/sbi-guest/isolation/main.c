@@ -4,7 +4,8 @@
  * UART answering, and everything else — every other MiB below 4 GiB, and
  * addresses up to the G-stage's width and beyond — an access fault (Priv
  * §3.7.1: what a real machine raises where nothing is; the hypervisor
- * turns the guest-page fault into it). Ends with
+ * turns the guest-page fault into it); a hypervisor CSR, the illegal
+ * instruction it would be without H. Ends with
  * "isolation: N passed, M failed" and an SRST shutdown. */
 #include "../common/rt.h"
 
@@ -19,6 +20,12 @@ static unsigned long passed, failed;
 /* The probe in flight: the address whose fault is expected, and what happened. */
 static volatile unsigned long probe_addr;
 static volatile unsigned long probe_cause; /* 0: no trap */
+static volatile unsigned long probe_tval;
+static volatile int expect_illegal;
+
+#define EXC_ILLEGAL_INSTRUCTION 2
+/* csrr t0, hstatus (0x600): a hypervisor CSR, which VS-mode may not touch. */
+#define CSRR_T0_HSTATUS 0x600022f3u
 
 static void check(int ok, const char *name, const char *fmt, unsigned long got, unsigned long expected) {
     if (ok) {
@@ -55,6 +62,12 @@ void trap_handler(struct frame *f) {
     unsigned long tval = csr_read(stval);
     if ((cause == EXC_LOAD_ACCESS_FAULT || cause == EXC_STORE_ACCESS_FAULT) && tval == probe_addr) {
         probe_cause = cause;
+        f->sepc += 4;
+        return;
+    }
+    if (cause == EXC_ILLEGAL_INSTRUCTION && expect_illegal) {
+        probe_cause = cause;
+        probe_tval = tval;
         f->sepc += 4;
         return;
     }
@@ -133,7 +146,17 @@ void guest_main(unsigned long hartid, unsigned long dtb) {
     high++;
     check(high_faults == high, "edges-and-high", "%lu faulted (of %lu)", high_faults, high);
 
-    /* 5. Own RAM is still as this guest left it (nothing wrote into it meanwhile). */
+    /* 5. A hypervisor CSR from VS-mode is a virtual-instruction exception (Priv
+     * §9.6.1) the hypervisor delivers to the guest as the illegal instruction
+     * it would be on a hart without H, with the instruction in stval. */
+    expect_illegal = 1;
+    probe_cause = 0;
+    asm volatile(".option push\n.option norvc\n.word " STR(CSRR_T0_HSTATUS) "\n.option pop" ::: "t0", "memory");
+    expect_illegal = 0;
+    check(probe_cause == EXC_ILLEGAL_INSTRUCTION && probe_tval == CSRR_T0_HSTATUS, "hypervisor-csr",
+          "stval %lx expected %lx", probe_tval, CSRR_T0_HSTATUS);
+
+    /* 6. Own RAM is still as this guest left it (nothing wrote into it meanwhile). */
     bad = 0;
     for (unsigned long a = first; a < ram_end; a += PAGE) {
         if (load64(a) != pattern(&m, (a - m.ram_base) / PAGE)) bad++;

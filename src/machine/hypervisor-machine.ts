@@ -76,7 +76,8 @@ export class HypervisorMachine {
     const ramBytes = Hypervisor.hostRamBytes(options.guests);
     if (ramBytes > MAX_HOST_RAM) {
       throw new RangeError(
-        `rvhv: the guests need ${ramBytes >> 20} MiB of host RAM; at most ${MAX_HOST_RAM >> 20} MiB are possible (try a smaller --mem)`,
+        `rvhv: the guests need ${Math.ceil(ramBytes / 2 ** 20)} MiB of host RAM; at most ${MAX_HOST_RAM / 2 ** 20} MiB ` +
+          "are possible (try a smaller --mem or fewer --guests)",
       );
     }
     this.phys = new PhysicalMemory(new Ram(GUEST_RAM_BASE, ramBytes));

@@ -41,7 +41,7 @@ import {
   PRIV_S,
   VS_INTERRUPTS,
 } from "./constants.js";
-import type { Hart } from "./hart.js";
+import { SIGNAL_JUMP, SIGNAL_STOP, type Hart } from "./hart.js";
 import { transformedInstruction } from "./trap-instruction.js";
 import { creditMode } from "./mode-counters.js";
 
@@ -70,6 +70,20 @@ export function raiseException(h: Hart, cause: number, tvalLo: number, tvalHi: n
   }
   enterTrap(h, cause, false, tvalLo, tvalHi);
   throw TRAP;
+}
+
+/**
+ * Takes a synchronous exception that is the last thing an instruction does
+ * (ECALL, EBREAK, a trapping WFI) without unwinding it by throwing: in V8 a
+ * throw costs microseconds, and every SBI call is an ECALL. The caller must
+ * return at once. As for a thrown trap, the instruction uses a step of the
+ * slice without retiring, and the run loop re-checks interrupts.
+ */
+export function takeException(h: Hart, cause: number, tvalLo: number, tvalHi: number): void {
+  if (h.captureFaults) raiseException(h, cause, tvalLo, tvalHi);
+  enterTrap(h, cause, false, tvalLo, tvalHi);
+  h.instretBase--;
+  h.signal |= SIGNAL_JUMP | SIGNAL_STOP;
 }
 
 /** Illegal-instruction exception with mtval = the instruction bits (Priv §3.1.16). */

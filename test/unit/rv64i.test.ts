@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { runHart } from "../../src/rv64/run-loop.js";
 import { getX, makeHart, RAM_BASE, runWords, setX } from "./support/hart.js";
 
 describe("RV64I", () => {
@@ -30,6 +31,22 @@ describe("RV64I", () => {
     runWords(h, [0x00000073]);
     expect(h.pcLo >>> 0).toBe(0x80000100);
     expect(h.csrLo[0x342]).toBe(11);
+    expect(h.retired()).toBe(0); // a trapping instruction does not retire
+  });
+  it("ecall and ebreak mid-slice: the trap is taken, the handler runs next, only the others retire", () => {
+    const h = makeHart();
+    // 0x80000000: addi x1,x0,1; ecall; (skipped) addi x1,x1,16 ... mtvec = 0x80000010: addi x2,x0,2; ebreak
+    h.csrLo[0x305] = 0x80000010 | 0;
+    const words = [0x00100093, 0x00000073, 0x01008093, 0x00000013, 0x00200113, 0x00100073];
+    const u8 = h.phys.ram.u8;
+    words.forEach((w, i) => new DataView(u8.buffer).setUint32(i * 4, w, true));
+    h.phys.flushCode();
+    runHart(h, 4); // addi, ecall (trap), addi x2, ebreak (trap)
+    expect([h.xl[1], h.xl[2]]).toEqual([1, 2]);
+    expect(h.csrLo[0x342]).toBe(3); // breakpoint
+    expect(h.csrLo[0x341] >>> 0).toBe(0x80000014); // mepc = the ebreak
+    expect(h.pcLo >>> 0).toBe(0x80000010);
+    expect(h.retired()).toBe(2);
   });
 });
 

@@ -5,9 +5,11 @@ import type { InsnDef } from "../decode/insn-def.js";
 import { SIGNAL_STOP, type Hart } from "../hart.js";
 import {
   CAUSE_BREAKPOINT,
+  CAUSE_ILLEGAL_INSTRUCTION,
   CAUSE_MACHINE_ECALL,
   CAUSE_SUPERVISOR_ECALL,
   CAUSE_USER_ECALL,
+  CAUSE_VIRTUAL_INSTRUCTION,
   CAUSE_VIRTUAL_SUPERVISOR_ECALL,
   CSR_HSTATUS,
   CSR_MSTATUS,
@@ -21,7 +23,7 @@ import {
   PRIV_S,
   PRIV_U,
 } from "../constants.js";
-import { raiseException, raiseIllegal, raiseVirtualInstruction } from "../trap.js";
+import { raiseIllegal, raiseVirtualInstruction, takeException } from "../trap.js";
 import { returnFromHs, returnFromM, returnFromVs } from "../trap-return.js";
 
 /** Priv §9.6.1: ECALL from VS-mode has its own cause (10). */
@@ -34,11 +36,11 @@ function ecall(h: Hart): void {
         : h.virt
           ? CAUSE_VIRTUAL_SUPERVISOR_ECALL
           : CAUSE_SUPERVISOR_ECALL;
-  raiseException(h, cause, 0, 0);
+  takeException(h, cause, 0, 0);
 }
 
 function ebreak(h: Hart): void {
-  raiseException(h, CAUSE_BREAKPOINT, h.pcLo, h.pcHi);
+  takeException(h, CAUSE_BREAKPOINT, h.pcLo, h.pcHi);
 }
 
 /** Priv §3.3.2, §9.6.4: MRET, legal in M-mode only. */
@@ -69,9 +71,12 @@ function sret(h: Hart, d: Decoded): void {
  * U-mode, illegal.
  */
 function wfi(h: Hart, d: Decoded): void {
-  if (h.priv < PRIV_M && (h.csrLo[CSR_MSTATUS] & MSTATUS_TW) !== 0) raiseIllegal(h, d.raw);
-  if (h.virt && (h.priv === PRIV_U || (h.csrLo[CSR_HSTATUS] & HSTATUS_VTW) !== 0)) raiseVirtualInstruction(h, d.raw);
-  if (h.priv === PRIV_U) raiseIllegal(h, d.raw);
+  if (h.priv < PRIV_M && (h.csrLo[CSR_MSTATUS] & MSTATUS_TW) !== 0)
+    return takeException(h, CAUSE_ILLEGAL_INSTRUCTION, d.raw, 0);
+  if (h.virt && (h.priv === PRIV_U || (h.csrLo[CSR_HSTATUS] & HSTATUS_VTW) !== 0)) {
+    return takeException(h, CAUSE_VIRTUAL_INSTRUCTION, d.raw, 0);
+  }
+  if (h.priv === PRIV_U) return takeException(h, CAUSE_ILLEGAL_INSTRUCTION, d.raw, 0);
   h.waiting = true;
   h.signal |= SIGNAL_STOP;
 }

@@ -21,7 +21,14 @@ import { fileURLToPath } from "node:url";
 import { FW_JUMP, requireGuest } from "../test/boot/support.js";
 import { measureGuestSwitch, measureOps, type OpCost } from "./overhead/ops.js";
 import { writeReport } from "./overhead/report.js";
-import { bootExits, runWorkload, type Config, type Workload, type WorkloadRun } from "./overhead/workloads.js";
+import {
+  bootCost,
+  runWorkload,
+  type BootCost,
+  type Config,
+  type Workload,
+  type WorkloadRun,
+} from "./overhead/workloads.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 let quick = false;
@@ -72,7 +79,7 @@ if (!skipOps) {
 }
 
 const runs: WorkloadRun[] = [];
-const bootExitsByConfig = new Map<Config, number>();
+const bootCosts = new Map<Config, BootCost>();
 if (!skipLinux) {
   const guest = requireGuest();
   const paths = { root, image: guest.image, initrd: guest.initrd, firmware: FW_JUMP };
@@ -80,7 +87,7 @@ if (!skipLinux) {
   const workloads: Workload[] = ["idle", "cpu", "console"];
   const configs: Config[] = ["pv", "pv+sstc", "emulated"];
   console.log(`\nLinux workloads (${guest.dir}), K = ${ks.join(", ")} guests per host processor`);
-  for (const config of configs) bootExitsByConfig.set(config, await bootExits(paths, config));
+  for (const config of configs) bootCosts.set(config, await bootCost(paths, config));
   for (const workload of workloads) {
     runs.push(await runWorkload(paths, "native", workload, 1));
     for (const config of configs) {
@@ -96,9 +103,10 @@ if (!skipLinux) {
 const stamp = new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19);
 const dir = join(root, "bench/results");
 mkdirSync(dir, { recursive: true });
-const report = writeReport({ dir, stamp, ops, guestSwitch, runs, bootExits: bootExitsByConfig });
+const report = writeReport({ dir, stamp, ops, guestSwitch, runs, bootCosts });
 console.log("");
 printTable(report.rows);
+for (const line of report.comparisons) console.log(line);
 console.log(`\nreport: ${report.path}`);
 
 /** A plain aligned table. */

@@ -46,13 +46,17 @@ function ready(vcpu: Vcpu): boolean {
 export function runRound(hv: Hypervisor, cpu: Processor, maxSteps: number, stop: () => boolean): number {
   let steps = 0;
   const vcpus = hv.vcpus;
+  const stats = hv.stats;
   for (let i = 0; i < vcpus.length && steps < maxSteps && !stop(); i++) {
     const vcpu = vcpus[i];
+    const t0 = stats.timed ? performance.now() : 0;
     if (!ready(vcpu)) continue;
     publishStealTime(vcpu, hv.guestOf(vcpu).memory);
     const start = cpu.now();
     cpu.enter(vcpu.hart);
+    const t1 = stats.timed ? performance.now() : 0;
     const ran = runHart(vcpu.hart, Math.min(SLICE, maxSteps - steps));
+    const t2 = stats.timed ? performance.now() : 0;
     cpu.leave(ran);
     steps += ran;
     const now = cpu.now();
@@ -60,6 +64,8 @@ export function runRound(hv: Hypervisor, cpu: Processor, maxSteps: number, stop:
       if (other !== vcpu && other.hsmState === HSM_STARTED && !other.hart.waiting) other.stealTicks += now - start;
     }
     refreshTimers(hv, now);
+    // The world switch: what the scheduler does around a slice (wake-up, steal time, timers).
+    if (stats.timed) stats.switchMs += t1 - t0 + (performance.now() - t2);
   }
   return steps;
 }

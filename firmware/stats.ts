@@ -28,8 +28,13 @@ export class HypervisorStats {
   /** Virtual-instruction exits other than WFI, delivered as illegal instructions. */
   injectedIllegal = 0;
   timerInjections = 0;
-  /** Host milliseconds inside the hypervisor's trap handling (measured when `timed`). */
+  /**
+   * Host milliseconds in the hypervisor (measured when `timed`): handling
+   * exits, from onTrap until the guest is resumed (trap entry itself is the
+   * core's), and switching vCPUs (the scheduler's work around each slice).
+   */
   handlerMs = 0;
+  switchMs = 0;
   timed = false;
 
   noteSbi(extension: SbiExtension | null, fn: SbiFunction | null): void {

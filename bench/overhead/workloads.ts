@@ -19,15 +19,25 @@ export interface WorkloadRun {
   guests: number;
   /** Host seconds from the first guest's start marker to the last guest's end marker. */
   spanS: number;
-  /** idle: host CPU seconds used while every guest idled, and the wall seconds of that window. */
+  /**
+   * idle: host CPU seconds and wall seconds while every guest idled, in the
+   * first IDLE_WINDOW_S seconds after they all started (fresh from boot), and
+   * from IDLE_SETTLE_S seconds on until the first ended (settled).
+   */
   idleCpuS: number;
   idleWallS: number;
-  /** From --stats (hypervisor configurations): total exits, and the hypervisor's share of host time. */
+  freshCpuS: number;
+  freshWallS: number;
+  /** From --stats (hypervisor configurations): total exits, host ms in exit handling, and its share of host time. */
   exits: number;
+  hypervisorMs: number;
   hypervisorShare: number;
 }
 
 const GUEST_MIB = 128;
+/** The idle workload sleeps 50 s: the host measures 0-20 s and 30-50 s of it. */
+const IDLE_WINDOW_S = 20;
+const IDLE_SETTLE_S = 30;
 const TIMEOUT_MS = 30 * 60_000;
 
 export interface Paths {
@@ -102,6 +112,9 @@ export function runWorkload(paths: Paths, config: Config, workload: Workload, gu
     let idleWall0 = NaN;
     let idleCpuS = NaN;
     let idleWallS = NaN;
+    let freshCpuS = NaN;
+    let freshWallS = NaN;
+    const timers: NodeJS.Timeout[] = [];
     let pending = "";
     let stderr = "";
     const timer = setTimeout(() => child.kill("SIGKILL"), TIMEOUT_MS);
@@ -113,9 +126,18 @@ export function runWorkload(paths: Paths, config: Config, workload: Workload, gu
       for (const line of lines) {
         if (line.includes(`rvhv-workload: start ${workload}`)) {
           starts.push(now);
-          if (starts.length === guests) {
-            idleCpu0 = cpuSeconds(child.pid!);
-            idleWall0 = now;
+          if (starts.length === guests && workload === "idle") {
+            const cpu0 = cpuSeconds(child.pid!);
+            timers.push(
+              setTimeout(() => {
+                freshCpuS = cpuSeconds(child.pid!) - cpu0;
+                freshWallS = (performance.now() - now) / 1000;
+              }, IDLE_WINDOW_S * 1000),
+              setTimeout(() => {
+                idleCpu0 = cpuSeconds(child.pid!);
+                idleWall0 = performance.now();
+              }, IDLE_SETTLE_S * 1000),
+            );
           }
         } else if (line.includes(`rvhv-workload: end ${workload}`)) {
           if (ends.length === 0 && !Number.isNaN(idleCpu0)) {
@@ -130,6 +152,7 @@ export function runWorkload(paths: Paths, config: Config, workload: Workload, gu
     child.on("error", reject);
     child.on("close", (status) => {
       clearTimeout(timer);
+      for (const t of timers) clearTimeout(t);
       if (status !== 0 || starts.length !== guests || ends.length !== guests) {
         reject(
           new Error(
@@ -145,15 +168,25 @@ export function runWorkload(paths: Paths, config: Config, workload: Workload, gu
         spanS: (Math.max(...ends) - Math.min(...starts)) / 1000,
         idleCpuS,
         idleWallS,
+        freshCpuS,
+        freshWallS,
         exits: statNumber(stderr, /^\s+total\s+(\d+)$/m),
+        hypervisorMs: statNumber(stderr, HYPERVISOR_MS),
         hypervisorShare: statNumber(stderr, /hypervisor share\s+([\d.]+)%/),
       });
     });
   });
 }
 
-/** Exits of a boot that powers off at once (rvhv.poweroff): subtracted to count a workload's own exits. */
-export function bootExits(paths: Paths, config: Config): Promise<number> {
+/** What a boot that powers off at once (rvhv.poweroff) costs: subtracted to count a workload's own exits and time. */
+export interface BootCost {
+  exits: number;
+  hypervisorMs: number;
+}
+
+const HYPERVISOR_MS = /in the hypervisor \(exit handling\)\s+([\d.]+) ms/;
+
+export function bootCost(paths: Paths, config: Config): Promise<BootCost> {
   return new Promise((resolve, reject) => {
     const [cmd0, ...args] = commandFor(paths, config, "boot", 1);
     const child = spawn(process.execPath, [cmd0, ...args], { cwd: paths.root, stdio: ["ignore", "ignore", "pipe"] });
@@ -162,7 +195,8 @@ export function bootExits(paths: Paths, config: Config): Promise<number> {
     child.on("error", reject);
     child.on("close", (status) => {
       if (status !== 0) reject(new Error(`${config} boot: exit ${status}\n${stderr.slice(-1500)}`));
-      else resolve(statNumber(stderr, /^\s+total\s+(\d+)$/m));
+      else
+        resolve({ exits: statNumber(stderr, /^\s+total\s+(\d+)$/m), hypervisorMs: statNumber(stderr, HYPERVISOR_MS) });
     });
   });
 }

@@ -70,10 +70,12 @@ export function formatBootStats(machine: HypervisorMachine): string {
 
   if (stats.timed) {
     const hostMs = machine.hostMs();
-    const share = hostMs > 0 ? (100 * stats.handlerMs) / hostMs : 0;
+    const inHypervisor = stats.handlerMs + stats.switchMs;
+    const share = hostMs > 0 ? (100 * inHypervisor) / hostMs : 0;
     out.push(
       table("host time", [
         ["in the hypervisor (exit handling)", `${stats.handlerMs.toFixed(1)} ms`],
+        ["in the hypervisor (vCPU switches)", `${stats.switchMs.toFixed(1)} ms`],
         ["running the machine", `${hostMs.toFixed(1)} ms`],
         ["hypervisor share", `${share.toFixed(2)}%`],
       ]),

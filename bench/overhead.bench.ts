@@ -13,7 +13,7 @@
 // bench/results/ (not committed).
 //
 // Usage: npm run bench:overhead [-- --quick] [--iterations=N] [--skip-ops] [--skip-linux]
-//   --quick   K = 1 only, and one run of each per-operation measurement
+//   --quick   K = 1 only, and two runs of each per-operation measurement
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -48,7 +48,7 @@ for (const arg of process.argv.slice(2)) {
     process.exit(2);
   }
 }
-if (quick) iterations = 1;
+if (quick) iterations = 2;
 
 const build = spawnSync(process.execPath, [join(root, "scripts/build-bench-guests.mjs")], { stdio: "inherit" });
 if (build.status !== 0) process.exit(1);
@@ -58,7 +58,7 @@ let guestSwitch = { hostNs: NaN, switches: 0 };
 if (!skipOps) {
   console.log(`per-operation costs: ${iterations} timed run(s) of each guest (node ${process.version})`);
   ops = await measureOps(root, iterations);
-  guestSwitch = await measureGuestSwitch(root, iterations);
+  guestSwitch = await measureGuestSwitch(root);
   printTable(
     ops
       .map((o) => ({
@@ -69,7 +69,7 @@ if (!skipOps) {
       }))
       .concat([
         {
-          operation: "guest switch (two spinning guests vs one)",
+          operation: "guest switch (scheduler work per slice, two spinning guests)",
           "host ns": guestSwitch.hostNs.toFixed(0),
           "guest insns": "0",
           exits: "0",

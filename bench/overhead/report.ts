@@ -144,14 +144,14 @@ export function writeReport(input: ReportInput): {
     md.push(
       "## Per-operation costs",
       "",
-      "Host nanoseconds beyond an empty loop iteration, guest instructions, and exits, per operation (bare VS-mode guests, bench/guests/ops.c).",
+      "Host nanoseconds beyond an empty loop iteration, guest instructions, and exits, per operation (bare VS-mode guests, bench/guests/ops.c). Guest instructions are those that retire beyond the loop's: the trapping instruction itself (the ECALL, the MMIO access, the first store to a page) does not retire, so an operation that is one trapping instruction shows 0.",
       "",
       "| operation | host ns | guest insns | exits |",
       "|---|---|---|---|",
       ...input.ops.map(
         (o) => `| ${o.what} | ${o.hostNs.toFixed(0)} | ${o.guestInsns.toFixed(1)} | ${o.exits.toFixed(2)} |`,
       ),
-      `| guest switch (two spinning guests against one, ${input.guestSwitch.switches.toFixed(0)} switches) | ${input.guestSwitch.hostNs.toFixed(0)} | 0 | 0 |`,
+      `| guest switch (the scheduler's work around a slice, ${input.guestSwitch.switches.toFixed(0)} switches between two spinning guests) | ${input.guestSwitch.hostNs.toFixed(0)} | 0 | 0 |`,
       "",
     );
   }

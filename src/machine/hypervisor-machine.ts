@@ -21,7 +21,8 @@ import { Hypervisor, type HypervisorOptions } from "../../firmware/hypervisor.js
 import type { Guest, GuestConfig } from "../../firmware/guest.js";
 import { refreshTimers, runRound, type Processor } from "../../firmware/scheduler.js";
 import { GUEST_RAM_BASE } from "../../firmware/guest-memory.js";
-import { SRST_REASON_NONE } from "../sbi/constants.js";
+import { HSM_STOPPED, SRST_REASON_NONE } from "../sbi/constants.js";
+import { wakesFromWfi } from "../rv64/interrupts.js";
 
 /** icount mode: instruction steps per mtime tick (as the virt machine). */
 const ICOUNT_INSNS_PER_TICK = 10;
@@ -192,8 +193,12 @@ export class HypervisorMachine {
     const hv = this.hypervisor;
     // A paced emulated UART lets queued input in once its reader waits for it.
     if (this.guests.some((g) => !g.ended && g.uart.guestIdle())) return;
+    // On the host clock a deadline may have passed since the round's last
+    // refresh: raise the timer lines as of now, and if that wakes a vCPU, run
+    // it (its deadline is no longer in the future, so nothing would wake it).
     const now = this.now();
     refreshTimers(hv, now);
+    if (hv.vcpus.some((v) => v.hart.waiting && v.hsmState !== HSM_STOPPED && wakesFromWfi(v.hart))) return;
     const deadline = hv.nextTimerDeadline(now);
     if (deadline <= now) return;
     if (this.icount && deadline !== Infinity) {

@@ -9,6 +9,8 @@ import { registerStealArea } from "../../firmware/steal-time.js";
 import { SLICE } from "../../firmware/scheduler.js";
 import { HSM_STARTED } from "../../src/sbi/constants.js";
 import type { GuestConfig } from "../../firmware/guest.js";
+import { writeCsr } from "../../src/rv64/firmware-access.js";
+import { CSR_HIE } from "../../src/rv64/constants.js";
 
 const MiB = 1024 * 1024;
 /** `j .`: a guest that only spins (never exits, never halts). */
@@ -88,5 +90,21 @@ describe("guest switch", () => {
     // The translations A cached are still there: at least one valid fetch entry.
     const tags = (a.hart.mmu as unknown as { tagLo: Int32Array }).tagLo;
     expect(tags.some((t) => t !== 1)).toBe(true);
+  });
+});
+
+describe("idle", () => {
+  it("runs a halted vCPU whose timer comes due as the machine goes idle, instead of sleeping past it", async () => {
+    const m = new HypervisorMachine({ guests: [spinner(1)] }); // the host clock
+    const v = m.guests[0].vcpus[0];
+    // Halted in WFI, its timer interrupt enabled (hie.VSTIE), an SBI deadline
+    // already past but not yet raised: only the idle path's refresh raises it.
+    v.hart.waiting = true;
+    writeCsr(v.hart, CSR_HIE, 1 << 6, 0);
+    v.timerDeadline = 0;
+    const hung = new Promise<string>((resolve) => setTimeout(() => resolve("slept past the timer"), 5000));
+    const ran = m.run({ maxInsns: 1000 }).then((r) => r.reason);
+    expect(await Promise.race([ran, hung])).toBe("max-insns");
+    m.stop();
   });
 });

@@ -79,6 +79,7 @@ if (!skipOps) {
 }
 
 const runs: WorkloadRun[] = [];
+const failures: string[] = [];
 const bootCosts = new Map<Config, BootCost>();
 if (!skipLinux) {
   const guest = requireGuest();
@@ -88,15 +89,20 @@ if (!skipLinux) {
   const configs: Config[] = ["pv", "pv+sstc", "emulated"];
   console.log(`\nLinux workloads (${guest.dir}), K = ${ks.join(", ")} guests per host processor`);
   for (const config of configs) bootCosts.set(config, await bootCost(paths, config));
-  for (const workload of workloads) {
-    runs.push(await runWorkload(paths, "native", workload, 1));
-    for (const config of configs) {
-      for (const k of ks) {
-        const run = await runWorkload(paths, config, workload, k);
-        runs.push(run);
-        console.log(`  ${workload.padEnd(7)} ${config.padEnd(8)} K=${k}  span ${run.spanS.toFixed(2)} s`);
-      }
+  // A run that fails is reported and left out; the others still make the report.
+  const attempt = async (config: Config, workload: Workload, k: number): Promise<void> => {
+    try {
+      const run = await runWorkload(paths, config, workload, k);
+      runs.push(run);
+      console.log(`  ${workload.padEnd(7)} ${config.padEnd(8)} K=${k}  span ${run.spanS.toFixed(2)} s`);
+    } catch (e) {
+      failures.push(`${workload} ${config} K=${k}: ${(e as Error).message.split("\n")[0]}`);
+      console.log(`  ${workload.padEnd(7)} ${config.padEnd(8)} K=${k}  FAILED: ${failures.at(-1)}`);
     }
+  };
+  for (const workload of workloads) {
+    await attempt("native", workload, 1);
+    for (const config of configs) for (const k of ks) await attempt(config, workload, k);
   }
 }
 
@@ -107,6 +113,8 @@ const report = writeReport({ dir, stamp, ops, guestSwitch, runs, bootCosts });
 console.log("");
 printTable(report.rows);
 for (const line of report.comparisons) console.log(line);
+for (const line of failures) console.log(`failed: ${line}`);
+if (failures.length > 0) process.exitCode = 1;
 console.log(`\nreport: ${report.path}`);
 
 /** A plain aligned table. */

@@ -37,7 +37,7 @@ export function figures(input: ReportInput): Figures[] {
       perGuest = (100 * run.idleCpuS) / run.idleWallS / run.guests;
       freshPerGuest = (100 * run.freshCpuS) / run.freshWallS / run.guests;
     } else {
-      const base = native.get(run.workload)!.spanS;
+      const base = native.get(run.workload)?.spanS ?? NaN;
       perGuest = 100 * (run.spanS / run.guests / base - 1);
     }
     const boot = input.bootCosts.get(run.config) ?? { exits: NaN, hypervisorMs: NaN };
@@ -128,7 +128,7 @@ export function writeReport(input: ReportInput): {
     "Produced by `npm run bench:overhead` on this machine. Definitions:",
     "",
     "- **idle, per guest**: the rvhv process's CPU time (user + system, /proc) while all K guests sat idle (`sleep 50`), from 30 s after they all started until the first ended (about 20 s), divided by the wall time of that window and by K: the share of one host processor each settled idle guest costs. **idle, first 20 s**: the same over the first 20 s after they all started, while the guests still finish boot-time work (the PV console, hvc0, polls for input at an interval that grows from 10 ms to 2 s over about two minutes).",
-    "- **cpu / console, per guest**: the host processor time each guest's work took (the span from the first guest's start marker to the last guest's end marker, divided by K), over the time the same work took natively under OpenSBI on `rvhv run --machine virt`, minus 1: the extra share of a processor the hypervisor costs per guest for that work.",
+    "- **cpu / console, per guest**: the host processor time each guest's work took (the wall time from its start marker to its end marker, averaged over the K guests, divided by K, since the K guests share the processor), over the time the same work took natively under OpenSBI on `rvhv run --machine virt`, minus 1: the extra share of a processor the hypervisor costs per guest for that work.",
     "- **exits/s**: exits during the run minus the exits of a boot that powers off at once (times K), over the span.",
     "- **hypervisor share**: host time inside the hypervisor's exit handling over host time running the machine (`--stats`), for the whole run.",
     "",

@@ -17,7 +17,11 @@ export interface WorkloadRun {
   config: Config;
   workload: Workload;
   guests: number;
-  /** Host seconds from the first guest's start marker to the last guest's end marker. */
+  /**
+   * Host seconds each guest took for its workload, from its start marker to
+   * its end marker, averaged over the guests (with K guests sharing the
+   * processor, each has about 1/K of it meanwhile).
+   */
   spanS: number;
   /**
    * idle: host CPU seconds and wall seconds while every guest idled, in the
@@ -108,6 +112,9 @@ export function runWorkload(paths: Paths, config: Config, workload: Workload, gu
     const child = spawn(process.execPath, [cmd0, ...args], { cwd: paths.root, stdio: ["ignore", "pipe", "pipe"] });
     const starts: number[] = [];
     const ends: number[] = [];
+    /** Per guest (the [gN] prefix; 0 with one guest): its start and end times. */
+    const startOf = new Map<number, number>();
+    const endOf = new Map<number, number>();
     let idleCpu0 = NaN;
     let idleWall0 = NaN;
     let idleCpuS = NaN;
@@ -115,6 +122,7 @@ export function runWorkload(paths: Paths, config: Config, workload: Workload, gu
     let freshCpuS = NaN;
     let freshWallS = NaN;
     const timers: NodeJS.Timeout[] = [];
+    const joinLines = guestLineJoiner(guests);
     let pending = "";
     let stderr = "";
     const timer = setTimeout(() => child.kill("SIGKILL"), TIMEOUT_MS);
@@ -123,9 +131,11 @@ export function runWorkload(paths: Paths, config: Config, workload: Workload, gu
       pending += chunk;
       const lines = pending.split("\n");
       pending = lines.pop()!;
-      for (const line of lines) {
+      for (const raw of joinLines(lines)) {
+        const { guest, line } = raw;
         if (line.includes(`rvhv-workload: start ${workload}`)) {
           starts.push(now);
+          startOf.set(guest, now);
           if (starts.length === guests && workload === "idle") {
             const cpu0 = cpuSeconds(child.pid!);
             timers.push(
@@ -145,6 +155,7 @@ export function runWorkload(paths: Paths, config: Config, workload: Workload, gu
             idleWallS = (now - idleWall0) / 1000;
           }
           ends.push(now);
+          endOf.set(guest, now);
         }
       }
     });
@@ -165,7 +176,7 @@ export function runWorkload(paths: Paths, config: Config, workload: Workload, gu
         config,
         workload,
         guests,
-        spanS: (Math.max(...ends) - Math.min(...starts)) / 1000,
+        spanS: [...endOf].reduce((sum, [g, end]) => sum + end - (startOf.get(g) ?? end), 0) / endOf.size / 1000,
         idleCpuS,
         idleWallS,
         freshCpuS,
@@ -199,4 +210,27 @@ export function bootCost(paths: Paths, config: Config): Promise<BootCost> {
         resolve({ exits: statNumber(stderr, /^\s+total\s+(\d+)$/m), hypervisorMs: statNumber(stderr, HYPERVISOR_MS) });
     });
   });
+}
+
+/**
+ * With several guests each line reads `[gN] text`, and a line another
+ * guest's output cut goes on after `[gN]+ ` (src/cli/guest-output.ts):
+ * returns a function that joins the pieces of each batch of lines, giving
+ * whole lines with their guest.
+ */
+function guestLineJoiner(guests: number): (lines: string[]) => { guest: number; line: string }[] {
+  const pieces = new Map<number, string>();
+  return (lines) => {
+    if (guests === 1) return lines.map((line) => ({ guest: 0, line }));
+    const whole: { guest: number; line: string }[] = [];
+    for (const line of lines) {
+      const m = /^\[g(\d+)\](\+?) (.*)$/.exec(line);
+      if (m === null) continue;
+      const guest = Number(m[1]);
+      const text = (m[2] === "+" ? (pieces.get(guest) ?? "") : "") + m[3];
+      pieces.set(guest, text);
+      whole.push({ guest, line: text });
+    }
+    return whole;
+  };
 }

@@ -35,10 +35,14 @@ export function guestOutput(
   }
   // Several guests: every line gets its guest's prefix. A guest whose line
   // is still open on the terminal when another writes has it closed first,
-  // and its continuation starts a new prefixed line.
+  // and its continuation goes on a new line marked `[gN]+ `, so a reader can
+  // join the pieces again.
   let openGuest = -1;
+  /** Guests whose current line was cut by another guest's output. */
+  const cut = new Array<boolean>(guests).fill(false);
   const encoder = new TextEncoder();
   const prefixes = Array.from({ length: guests }, (_, i) => encoder.encode(`[g${i}] `));
+  const continuations = Array.from({ length: guests }, (_, i) => encoder.encode(`[g${i}]+ `));
   return {
     write(guest, bytes) {
       const parts: Uint8Array[] = [];
@@ -47,8 +51,12 @@ export function guestOutput(
         const nl = bytes.indexOf(NEWLINE, from);
         const end = nl < 0 ? bytes.length : nl + 1;
         if (openGuest !== guest) {
-          if (openGuest !== -1) parts.push(Uint8Array.of(NEWLINE));
-          parts.push(prefixes[guest]);
+          if (openGuest !== -1) {
+            parts.push(Uint8Array.of(NEWLINE));
+            cut[openGuest] = true;
+          }
+          parts.push(cut[guest] ? continuations[guest] : prefixes[guest]);
+          cut[guest] = false;
           openGuest = guest;
         }
         parts.push(bytes.subarray(from, end));

@@ -26,13 +26,13 @@ describe("guest console output", () => {
     expect(out.atLineStart).toBe(true);
   });
 
-  it("prefixes every line of several guests, closing a line another guest left open", () => {
+  it("prefixes every line of several guests; a line another guest cut goes on after [gN]+", () => {
     const c = capture();
     const out = guestOutput(c.stdout, 2, undefined);
     out.write(0, bytes("one\ntw"));
     out.write(1, bytes("b1\nb2\n"));
     out.write(0, bytes("o\n"));
-    expect(c.text()).toBe("[g0] one\n[g0] tw\n[g1] b1\n[g1] b2\n[g0] o\n");
+    expect(c.text()).toBe("[g0] one\n[g0] tw\n[g1] b1\n[g1] b2\n[g0]+ o\n");
   });
 
   it("writes each guest's output to its own file with --console-dir", async () => {

@@ -224,7 +224,7 @@ function guestLineJoiner(guests: number): (lines: string[]) => { guest: number; 
     if (guests === 1) return lines.map((line) => ({ guest: 0, line }));
     const whole: { guest: number; line: string }[] = [];
     for (const line of lines) {
-      const m = /^\[g(\d+)\](\+?) (.*)$/.exec(line);
+      const m = /^\[g(\d+)\](\+?) ([^]*)$/.exec(line); // [^]: the line may end in \r
       if (m === null) continue;
       const guest = Number(m[1]);
       const text = (m[2] === "+" ? (pieces.get(guest) ?? "") : "") + m[3];

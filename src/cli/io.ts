@@ -13,6 +13,8 @@ export const EXIT_USAGE = 2;
 export const EXIT_LIMIT = 3;
 /** The machine stopped without the program exiting (WFI with no interrupt source, HTIF bad address). */
 export const EXIT_STOPPED = 4;
+/** A hart trapped at its trap vector over and over: the program has no working trap handler. */
+export const EXIT_TRAP_STORM = 5;
 
 /** The largest --mem, in MiB. */
 export const MAX_MEM_MIB = 2048;

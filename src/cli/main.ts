@@ -1,5 +1,6 @@
 // The `rvhv` command: parse, call the library, print. Returns the process
 // exit status; bin/rvhv.js runs the bundled copy of this module.
+import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { UsageError } from "./args.js";
 import { EXIT_USAGE, type Io } from "./io.js";
@@ -16,6 +17,7 @@ const USAGE = `usage: rvhv boot [--smp N] [--mem SIZE] [--kernel IMAGE] [--initr
                 [--smp N] [--mem MiB] [--icount] [--max-insns N] [--stats] [--dump-dtb FILE]
        rvhv test <paths...> [--timeout-insns N] [--jobs N]
        rvhv guest build | path
+       rvhv --version
 `;
 
 const HELP = `${USAGE}
@@ -44,6 +46,8 @@ boot   boots a Linux guest in VS-mode under rvhv's TypeScript hypervisor, which
 run    runs a bare-metal RV64 ELF program: one hart in M-mode at the entry point,
        RAM at 0x80000000, console output and exit through HTIF (the program's
        tohost/fromhost symbols). The exit status is the program's exit code.
+       A program stuck trapping at its trap vector (a trap storm) is stopped
+       with status 5.
          --mem MiB          RAM size (default 256)
          --max-insns N      stop after N instructions (exit status 3)
          --stats            print instructions, seconds and MIPS on stderr
@@ -52,8 +56,8 @@ run --machine virt
        Debian's OpenSBI (/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.elf
        or fw_dynamic.elf), which starts the kernel in S-mode. The UART is the
        console on stdin/stdout; on a terminal, Ctrl-A x quits and Ctrl-A h lists
-       the keys. Power-off ends with status 0, a failure report with its code;
-       a reset boots again.
+       the keys. Power-off ends with status 0, a failure report with its code,
+       a trap storm with 5; a reset boots again.
          --bios FILE        M-mode firmware, ELF or raw binary for 0x80000000
          --kernel FILE      kernel (Linux Image, U-Boot...) at the next 2 MiB boundary
          --initrd FILE      initial ramdisk; --append ARGS the kernel command line
@@ -62,15 +66,21 @@ run --machine virt
          --dump-dtb FILE    write the device tree the harts would get, and exit
 test   runs every ELF program under the given files and directories (riscv-tests)
        on a fresh machine each; prints PASS, FAIL (test N), TIMEOUT or ERROR per
-       program in path order, then a count. Exit status 1 if any did not pass.
+       program in path order, then a count (a trap storm is an ERROR at once).
+       Exit status 1 if any did not pass.
          --timeout-insns N  instructions before a program counts as TIMEOUT (default 10000000)
          --jobs N           worker threads (default: the number of CPUs)
 guest  build: builds the Linux guest (guest-linux-config/: Linux 6.12 Image and a
        busybox initramfs.cpio.gz) unless the cache has it, and prints its directory;
        path: prints that directory, built or not.
 
+--version prints rvhv's version; --verbose, with any command, shows the stack
+of an internal error (a bug in rvhv, or the host out of memory).
+
 Exit status 2: bad command line or input file; 3: --max-insns reached; 4: the
-machine stopped without the program exiting (for example WFI with no interrupt source).
+machine stopped without the program exiting (for example WFI with no interrupt
+source); 5: a trap storm (a hart trapped at its trap vector over and over: the
+program has no working trap handler); 70: an internal error.
 `;
 
 const processIo: Io = {
@@ -82,10 +92,30 @@ const processIo: Io = {
   },
 };
 
+/** The version in rvhv's package.json, found above this module (src/cli/ or dist/). */
+function packageVersion(): string {
+  for (let dir = new URL("./", import.meta.url); ; dir = new URL("../", dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL("package.json", dir), "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "rvhv" && typeof pkg.version === "string") return pkg.version;
+    } catch {
+      // No package.json here (or not readable): look further up.
+    }
+    if (dir.pathname === "/") return "unknown";
+  }
+}
+
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  const options = argv.slice(0, argv.includes("--") ? argv.indexOf("--") : argv.length);
+  const end = argv.includes("--") ? argv.indexOf("--") : argv.length;
+  // --verbose is for bin/rvhv.js (the stack of an internal error); every command accepts it.
+  const options = argv.slice(0, end).filter((a) => a !== "--verbose");
+  argv = [...options, ...argv.slice(end)];
   if (options.includes("--help") || options.includes("-h") || argv[0] === "help") {
     io.stdout.write(HELP);
+    return 0;
+  }
+  if (argv[0] === "--version") {
+    io.stdout.write(`rvhv ${packageVersion()}\n`);
     return 0;
   }
   try {

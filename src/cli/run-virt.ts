@@ -6,10 +6,11 @@
 import { writeFileSync } from "node:fs";
 import { VIRT_MAX_HARTS, VirtMachine, type VirtMachineOptions, type VirtRunResult } from "../devices/virt-machine.js";
 import { ElfError } from "../loader/elf.js";
-import { InputError, readImage, readInput } from "./input-files.js";
+import { InputError, readCode, readInput } from "./input-files.js";
 import { integerOption, UsageError, type OptionSpec, type ParsedArgs } from "./args.js";
 import { attachConsole } from "./console.js";
-import { EXIT_LIMIT, EXIT_USAGE, MAX_MEM_MIB, statsLine, type Io } from "./io.js";
+import { EXIT_LIMIT, EXIT_TRAP_STORM, EXIT_USAGE, MAX_MEM_MIB, statsLine, type Io } from "./io.js";
+import { trapStormMessage } from "./trap-storm.js";
 
 export const VIRT_OPTIONS: OptionSpec = {
   bios: { type: "string" },
@@ -25,8 +26,23 @@ const DEBIAN_OPENSBI = "/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.el
 /** Stands in for the firmware when only the device tree is wanted (--dump-dtb). */
 const NO_FIRMWARE = new Uint8Array([0x6f, 0x00, 0x00, 0x00]); // j .
 
-function exitStatus(result: VirtRunResult, say: (line: string) => void): number {
+/** The RISC-V Linux Image header's magic2, "RSC\x05" at offset 56 (Documentation/arch/riscv/boot-image-header.rst). */
+const IMAGE_MAGIC2 = [0x52, 0x53, 0x43, 0x05];
+const IMAGE_MAGIC2_OFFSET = 56;
+
+function isLinuxImage(bytes: Uint8Array): boolean {
+  return IMAGE_MAGIC2.every((b, i) => bytes[IMAGE_MAGIC2_OFFSET + i] === b);
+}
+
+/**
+ * The exit status for how the run ended, saying why where the guest did not.
+ * `stormHint` ends the line of a trap storm.
+ */
+function exitStatus(result: VirtRunResult, harts: number, stormHint: string, say: (line: string) => void): number {
   switch (result.reason) {
+    case "trap-storm":
+      say(`rvhv: ${trapStormMessage(result.trapStorm!, harts > 1)}${stormHint}`);
+      return EXIT_TRAP_STORM;
     case "fail":
       // A process status keeps 8 bits; never let a failure read as success.
       return result.exitCode & 0xff || 1;
@@ -66,8 +82,8 @@ export async function runVirtCommand({ values, positionals }: ParsedArgs, io: Io
     options = {
       memBytes: memMiB * 1024 * 1024,
       harts,
-      bios: biosPath === undefined ? NO_FIRMWARE : readImage("firmware", biosPath),
-      kernel: kernelPath === undefined ? undefined : readImage("kernel", kernelPath),
+      bios: biosPath === undefined ? NO_FIRMWARE : readCode("--bios", biosPath),
+      kernel: kernelPath === undefined ? undefined : readCode("--kernel", kernelPath),
       initrd: initrdPath === undefined ? undefined : readInput("initrd", initrdPath),
       bootargs: str("append"),
       icount: values.icount === true,
@@ -122,7 +138,12 @@ export async function runVirtCommand({ values, positionals }: ParsedArgs, io: Io
   } finally {
     terminal.detach();
   }
-  const status = exitStatus(result, say);
+  // A kernel given as the firmware runs in M-mode without an SBI below it: it soon traps for good.
+  const stormHint =
+    biosPath !== undefined && isLinuxImage(options.bios)
+      ? ` (${biosPath} is a Linux kernel Image: give it with --kernel, and firmware such as OpenSBI with --bios)`
+      : "";
+  const status = exitStatus(result, harts, stormHint, say);
   if (values.stats === true) say(statsLine(instructions, seconds).trimEnd());
   return status;
 }

@@ -3,8 +3,9 @@
 import { BareMachine } from "../devices/bare-machine.js";
 import { ElfError, readProgramFile } from "../loader/elf.js";
 import { integerOption, parseCommandArgs, UsageError, type OptionSpec, type ParsedArgs } from "./args.js";
-import { EXIT_LIMIT, EXIT_STOPPED, EXIT_USAGE, MAX_MEM_MIB, statsLine, type Io } from "./io.js";
+import { EXIT_LIMIT, EXIT_STOPPED, EXIT_TRAP_STORM, EXIT_USAGE, MAX_MEM_MIB, statsLine, type Io } from "./io.js";
 import { runVirtCommand, VIRT_OPTIONS } from "./run-virt.js";
+import { trapStormMessage } from "./trap-storm.js";
 
 const COMMON_OPTIONS: OptionSpec = {
   machine: { type: "string" },
@@ -51,6 +52,9 @@ function runBare({ values, positionals }: ParsedArgs, io: Io): number {
       `rvhv: stopped after ${result.instructions} instructions (--max-insns) before the program exited\n`,
     );
     status = EXIT_LIMIT;
+  } else if (result.reason === "trap-storm") {
+    io.stderr.write(`rvhv: ${trapStormMessage(result.trapStorm!)}\n`);
+    status = EXIT_TRAP_STORM;
   } else {
     io.stderr.write(`rvhv: ${result.error}\n`);
     status = EXIT_STOPPED;

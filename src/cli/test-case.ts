@@ -3,6 +3,7 @@
 // the failing test, TESTNUM = tohost >> 1).
 import { BareMachine } from "../devices/bare-machine.js";
 import { ElfError, readProgramFile } from "../loader/elf.js";
+import { trapStormMessage } from "./trap-storm.js";
 
 export type TestOutcome =
   { kind: "pass" } | { kind: "fail"; code: number } | { kind: "timeout" } | { kind: "error"; reason: string };
@@ -16,6 +17,7 @@ export function runTestCase(path: string, timeoutInsns: number): TestOutcome {
     if (result.reason === "exit")
       return result.exitCode === 0 ? { kind: "pass" } : { kind: "fail", code: result.exitCode };
     if (result.reason === "max-insns") return { kind: "timeout" };
+    if (result.reason === "trap-storm") return { kind: "error", reason: trapStormMessage(result.trapStorm!) };
     return { kind: "error", reason: result.error ?? "machine stopped" };
   } catch (e) {
     if (e instanceof ElfError) return { kind: "error", reason: e.message };

@@ -5,7 +5,7 @@ import { closeSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { hasElfMagic } from "../loader/elf.js";
+import { fileKind, hasElfMagic, NotRegularFileError } from "../loader/elf.js";
 import { integerOption, parseCommandArgs, UsageError } from "./args.js";
 import { EXIT_USAGE, type Io } from "./io.js";
 import { formatOutcome, type TestOutcome } from "./test-case.js";
@@ -55,12 +55,20 @@ export async function testCommand(args: string[], io: Io): Promise<number> {
   return failed === 0 ? 0 : 1;
 }
 
-/** Adds `path` if it is an ELF file, or every ELF file below it if it is a directory. */
-function collectElfFiles(path: string, out: string[]): void {
-  if (statSync(path).isDirectory()) {
-    for (const name of readdirSync(path)) collectElfFiles(join(path, name), out);
-  } else if (startsWithElfMagic(path)) {
-    out.push(path);
+/**
+ * Adds `path` if it is an ELF file, or every ELF file below it if it is a
+ * directory. Nothing else is opened (a FIFO would block, a device never
+ * end): named on the command line it is an error, met in a directory it is
+ * skipped.
+ */
+function collectElfFiles(path: string, out: string[], named = true): void {
+  const stats = statSync(path);
+  if (stats.isDirectory()) {
+    for (const name of readdirSync(path)) collectElfFiles(join(path, name), out, false);
+  } else if (stats.isFile()) {
+    if (startsWithElfMagic(path)) out.push(path);
+  } else if (named) {
+    throw new NotRegularFileError(fileKind(stats));
   }
 }
 

@@ -8,8 +8,11 @@ import { PhysicalMemory, Ram } from "../rv64/memory.js";
 import { runHart } from "../rv64/run-loop.js";
 import { updateTimerLines } from "../rv64/timer.js";
 import "../h-extension/index.js";
-import { ElfError, loadSegments, parseElf } from "../loader/elf.js";
+import { checkEntry, ElfError, loadSegments, parseElf } from "../loader/elf.js";
 import { Htif } from "./htif.js";
+import { TrapStormWatch, type TrapStorm } from "./trap-storm-watch.js";
+
+export { TRAP_STORM_STEPS, type TrapStorm } from "./trap-storm-watch.js";
 
 export const BARE_RAM_BASE = 0x80000000;
 export const DEFAULT_MEM_BYTES = 256 * 1024 * 1024;
@@ -27,8 +30,11 @@ export interface RunOptions {
 }
 
 export interface RunResult {
-  /** "exit": the program exited through HTIF; "max-insns": the limit was reached; "error": see `error`. */
-  reason: "exit" | "max-insns" | "error";
+  /**
+   * "exit": the program exited through HTIF; "max-insns": the limit was
+   * reached; "trap-storm": see `trapStorm`; "error": see `error`.
+   */
+  reason: "exit" | "max-insns" | "trap-storm" | "error";
   /** The program's exit code (reason "exit"), else -1. */
   exitCode: number;
   /** Instructions executed by this run (including ones that trapped). */
@@ -36,6 +42,8 @@ export interface RunResult {
   seconds: number;
   /** Why the machine stopped, for reason "error" (one line). */
   error?: string;
+  /** The trap the hart was stuck in, for reason "trap-storm". */
+  trapStorm?: TrapStorm;
 }
 
 export class BareMachine {
@@ -76,6 +84,7 @@ export class BareMachine {
       }
     }
     loadSegments(image, bytes, ram);
+    checkEntry(image, ram);
     this.phys.flushCode();
     this.hart.pcLo = Number(image.entry & 0xffffffffn) | 0;
     this.hart.pcHi = Number(image.entry >> 32n) | 0;
@@ -95,21 +104,26 @@ export class BareMachine {
     const maxInsns = options.maxInsns ?? Infinity;
     const start = performance.now();
     let count = 0;
+    const watch = new TrapStormWatch(this.hart);
+    let storm: TrapStorm | null = null;
     const result = (reason: RunResult["reason"], error?: string): RunResult => ({
       reason,
       exitCode: reason === "exit" ? htif.exitCode! : -1,
       instructions: count,
       seconds: (performance.now() - start) / 1000,
       ...(error === undefined ? {} : { error }),
+      ...(storm === null ? {} : { trapStorm: storm }),
     });
     for (;;) {
       if (htif.exitCode !== null) return result("exit");
       if (htif.error !== null) return result("error", htif.error);
+      if (storm !== null) return result("trap-storm");
       if (count >= maxInsns) return result("max-insns");
       const budget = Math.min(SLICE, maxInsns - count);
       const ran = runHart(this.hart, budget);
       count += ran;
       this.executed += ran;
+      storm = watch.check(ran);
       // Time moved on: the Sstc comparators (stimecmp, vstimecmp) may fire.
       updateTimerLines(this.hart);
       htif.poll();

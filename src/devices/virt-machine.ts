@@ -24,6 +24,9 @@
 // device registers drive their lines as they are written. When a whole round retires nothing,
 // every hart is in WFI with nothing to wake it: the machine sleeps until the
 // next timer deadline or console input instead of spinning.
+// A hart in a trap storm (the same exception at its trap vector over and
+// over, nothing retired: trap-storm-watch.ts) ends the run, as a
+// failure would: it can never recover.
 //
 // Time: mtime runs at 10 MHz. By default it follows the host's monotonic
 // clock. With `icount: true` it is derived from the instruction count
@@ -40,6 +43,7 @@ import { CSR_HTIMEDELTA, CSR_STIMECMP, CSR_VSTIMECMP, IRQ_M_EXT, IRQ_S_EXT } fro
 import { r, sub64, toNumberU } from "../rv64/int64.js";
 import "../h-extension/index.js";
 import { hasElfMagic, loadSegments, parseElf } from "../loader/elf.js";
+import { TrapStormWatch, type TrapStorm } from "./trap-storm-watch.js";
 import { CLINT_BASE, Clint, NEVER_TICKS } from "./clint.js";
 import { PLIC_BASE, Plic } from "./plic.js";
 import { MROM_BASE, MROM_SIZE, Rom, resetRomImage } from "./reset-rom.js";
@@ -88,13 +92,18 @@ export interface VirtRunOptions {
 }
 
 export interface VirtRunResult {
-  /** "stopped": the host asked (stop()), as QEMU's Ctrl-A x. */
-  reason: "poweroff" | "reboot" | "fail" | "max-insns" | "stopped";
-  /** 0 for poweroff, reboot and stopped, the guest's code for "fail", -1 for "max-insns". */
+  /**
+   * "stopped": the host asked (stop()), as QEMU's Ctrl-A x; "trap-storm": a
+   * hart traps at its trap vector over and over (see `trapStorm`).
+   */
+  reason: "poweroff" | "reboot" | "fail" | "max-insns" | "stopped" | "trap-storm";
+  /** 0 for poweroff, reboot and stopped, the guest's code for "fail", -1 for "max-insns" and "trap-storm". */
   exitCode: number;
   /** Instruction steps executed by all harts in this call. */
   instructions: number;
   seconds: number;
+  /** The trap the hart was stuck in, for reason "trap-storm". */
+  trapStorm?: TrapStorm;
 }
 
 /** Where boot put things (physical addresses). */
@@ -239,16 +248,20 @@ export class VirtMachine {
     const start = performance.now();
     let count = 0;
     let lastYield = start;
+    const watches = this.harts.map((h) => new TrapStormWatch(h));
+    let storm: TrapStorm | null = null;
     const result = (reason: VirtRunResult["reason"], exitCode: number): VirtRunResult => ({
       reason,
       exitCode,
       instructions: count,
       seconds: (performance.now() - start) / 1000,
+      ...(storm === null ? {} : { trapStorm: storm }),
     });
     for (;;) {
       let roundSteps = 0;
-      for (const h of this.harts) {
+      for (let i = 0; i < this.harts.length; i++) {
         if (this.exit !== null || count >= maxInsns) break;
+        const h = this.harts[i];
         this.current = h;
         const ran = runHart(h, Math.min(SLICE, maxInsns - count));
         this.steps += ran;
@@ -256,6 +269,10 @@ export class VirtMachine {
         count += ran;
         roundSteps += ran;
         this.refreshTimers();
+        // A hart in a trap storm never recovers, and would keep the machine
+        // busy forever: stop, as for a guest failure.
+        storm = watches[i].check(ran);
+        if (storm !== null) break;
       }
       this.flushConsole();
       if (this.exit !== null) {
@@ -263,6 +280,7 @@ export class VirtMachine {
         this.exit = null;
         return result(event, code);
       }
+      if (storm !== null) return result("trap-storm", -1);
       if (count >= maxInsns) return result("max-insns", -1);
       if (roundSteps === 0) {
         // Every hart waits: a paced console lets its input in now (uart16550.ts).

@@ -1,11 +1,12 @@
 // ELF64 loader for bare-metal RISC-V programs (System V gABI, "ELF-64 Object
 // File Format"; RISC-V psABI for EM_RISCV). Parses and validates the file,
 // copies its PT_LOAD segments into RAM at their physical addresses and
-// exposes .symtab so devices can find `tohost`/`fromhost`.
+// exposes .symtab so devices can find `tohost`/`fromhost`. Program files
+// are read only if they are regular files (readRegularFile).
 //
 // Not a hot path: values are exact bigints; only offsets already checked
 // against the file length become numbers.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync, type Stats } from "node:fs";
 import type { Ram } from "../rv64/memory.js";
 
 /** A problem with a program file, as one line a user can act on. */
@@ -17,10 +18,17 @@ export class ElfError extends Error {
 const ELF_MAGIC = [0x7f, 0x45, 0x4c, 0x46]; // "\x7fELF"
 const EI_CLASS = 4;
 const EI_DATA = 5;
+const EI_VERSION = 6;
+const EI_OSABI = 7;
 const ELFCLASS32 = 1;
 const ELFCLASS64 = 2;
 const ELFDATA2LSB = 1;
 const ELFDATA2MSB = 2;
+const EV_CURRENT = 1;
+// EI_OSABI: bare-metal toolchains write ELFOSABI_NONE (System V); GNU ld
+// writes ELFOSABI_GNU when a static program uses GNU extensions (IFUNC).
+const ELFOSABI_NONE = 0;
+const ELFOSABI_GNU = 3;
 const ET_REL = 1;
 const ET_EXEC = 2;
 const ET_DYN = 3;
@@ -28,6 +36,7 @@ const ET_CORE = 4;
 const EM_RISCV = 243;
 const PT_LOAD = 1;
 const PT_INTERP = 3;
+const PF_X = 1;
 const SHT_SYMTAB = 2;
 const SHN_UNDEF = 0;
 const STB_LOCAL = 0;
@@ -61,6 +70,8 @@ export interface ElfSegment {
   fileSize: number;
   /** Size in memory; bytes past fileSize are zero (.bss). */
   memSize: bigint;
+  /** p_flags has PF_X: the segment holds code. */
+  executable: boolean;
 }
 
 export interface ElfImage {
@@ -76,17 +87,49 @@ export function hasElfMagic(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && ELF_MAGIC.every((b, i) => bytes[i] === b);
 }
 
+/** A path that names something other than a regular file (a directory, FIFO, device or socket). */
+export class NotRegularFileError extends Error {
+  override name = "NotRegularFileError";
+  constructor(
+    /** What it is instead, for a message: "a directory", "a FIFO (named pipe)"... */
+    readonly kind: string,
+  ) {
+    super(`is ${kind}, not a regular file`);
+  }
+}
+
+/** What a file is, for NotRegularFileError: "a directory", "a FIFO (named pipe)"... */
+export function fileKind(stats: Stats): string {
+  if (stats.isDirectory()) return "a directory";
+  if (stats.isFIFO()) return "a FIFO (named pipe)";
+  if (stats.isCharacterDevice()) return "a character device";
+  if (stats.isBlockDevice()) return "a block device";
+  if (stats.isSocket()) return "a socket";
+  return stats.isFile() ? "a regular file" : "an unknown kind of file";
+}
+
+/**
+ * Reads a whole regular file. Anything else is refused before it is opened
+ * (NotRegularFileError): a FIFO would block until a writer came, /dev/zero
+ * would never end. Errors from the file system are Node's, with their code.
+ */
+export function readRegularFile(path: string): Uint8Array {
+  const stats = statSync(path);
+  if (!stats.isFile()) throw new NotRegularFileError(fileKind(stats));
+  return readFileSync(path);
+}
+
 /**
  * Reads a program file; a missing or unreadable file is an ElfError. Like
  * every ElfError message, the message does not repeat the file name.
  */
 export function readProgramFile(path: string): Uint8Array {
   try {
-    return readFileSync(path);
+    return readRegularFile(path);
   } catch (e) {
+    if (e instanceof NotRegularFileError) throw new ElfError(`is ${e.kind}, not a program file`);
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new ElfError("no such file");
-    if (code === "EISDIR") throw new ElfError("is a directory, not a program file");
     if (code === "EACCES") throw new ElfError("permission denied");
     throw new ElfError(`cannot read (${(e as Error).message})`);
   }
@@ -109,6 +152,11 @@ export function parseElf(bytes: Uint8Array): ElfImage {
   const data = bytes[EI_DATA];
   if (data === ELFDATA2MSB) throw new ElfError("big-endian ELF (ELFDATA2MSB); RISC-V programs are little-endian");
   if (data !== ELFDATA2LSB) throw new ElfError(`unknown ELF data encoding ${data}`);
+  if (bytes[EI_VERSION] !== EV_CURRENT)
+    throw new ElfError(`unknown ELF version ${bytes[EI_VERSION]} (EI_VERSION must be 1)`);
+  const osabi = bytes[EI_OSABI];
+  if (osabi !== ELFOSABI_NONE && osabi !== ELFOSABI_GNU)
+    throw new ElfError(`unsupported OS ABI ${osabi} (EI_OSABI; rvhv runs System V or GNU ELF programs, 0 or 3)`);
 
   const view = new DataView(bytes.buffer, bytes.byteOffset, len);
   const u16 = (off: number) => view.getUint16(off, true);
@@ -122,6 +170,7 @@ export function parseElf(bytes: Uint8Array): ElfImage {
       `not a RISC-V program (e_machine ${machine}${known ? `, ${known}` : ""}; RISC-V is ${EM_RISCV})`,
     );
   }
+  if (u32(20) !== EV_CURRENT) throw new ElfError(`unknown ELF version ${u32(20)} (e_version must be 1)`);
   const type = u16(16);
   if (type === ET_REL) throw new ElfError("relocatable object file (ET_REL), not an executable: link it first");
   if (type === ET_CORE) throw new ElfError("core dump (ET_CORE), not an executable");
@@ -148,6 +197,7 @@ export function parseElf(bytes: Uint8Array): ElfImage {
   for (let i = 0; i < phnum; i++) {
     const ph = Number(phoff) + i * PHDR_SIZE;
     const ptype = u32(ph);
+    const pflags = u32(ph + 4);
     // psABI: a PT_INTERP program needs a dynamic linker, which a bare machine has not.
     if (ptype === PT_INTERP) throw new ElfError("dynamically linked (PT_INTERP); build a static program (-static)");
     if (ptype !== PT_LOAD) continue;
@@ -162,7 +212,13 @@ export function parseElf(bytes: Uint8Array): ElfImage {
       );
     }
     if (memsz === 0n) continue;
-    segments.push({ addr, fileOffset: Number(offset), fileSize: Number(filesz), memSize: memsz });
+    segments.push({
+      addr,
+      fileOffset: Number(offset),
+      fileSize: Number(filesz),
+      memSize: memsz,
+      executable: (pflags & PF_X) !== 0,
+    });
   }
   if (segments.length === 0) throw new ElfError("no loadable segments (PT_LOAD)");
 
@@ -234,4 +290,26 @@ export function loadSegments(image: ElfImage, bytes: Uint8Array, ram: Pick<Ram, 
     ram.u8.set(bytes.subarray(seg.fileOffset, seg.fileOffset + seg.fileSize), off);
     ram.u8.fill(0, off + seg.fileSize, off + Number(seg.memSize));
   }
+}
+
+/**
+ * Checks that the program can start at its entry point in `ram`: the entry
+ * is 2-byte aligned (IALIGN is 16 with C; Unpriv §1.5), in RAM, and
+ * inside a loaded executable segment. A program that starts anywhere else
+ * runs whatever bytes lie there or traps at once.
+ */
+export function checkEntry(image: ElfImage, ram: Pick<Ram, "base" | "size">): void {
+  const entry = image.entry;
+  if ((entry & 1n) !== 0n) throw new ElfError(`entry point ${hex(entry)} is not 2-byte aligned`);
+  const base = BigInt(ram.base);
+  const end = base + BigInt(ram.size);
+  if (entry < base) throw new ElfError(`entry point ${hex(entry)} is below RAM (${hex(base)})`);
+  if (entry >= end) throw new ElfError(`entry point ${hex(entry)} is past the end of RAM (${hex(end - 1n)})`);
+  const code = image.segments.filter((s) => s.executable);
+  if (code.some((s) => entry >= s.addr && entry < s.addr + s.memSize)) return;
+  const ranges = code.map((s) => `${hex(s.addr)}..${hex(s.addr + s.memSize - 1n)}`).join(", ");
+  throw new ElfError(
+    `entry point ${hex(entry)} is outside every executable segment` +
+      (ranges === "" ? " (no segment is executable, PF_X)" : ` (${ranges})`),
+  );
 }

@@ -20,7 +20,7 @@ import { GUEST_RAM_BASE } from "./guest-memory.js";
 const GUEST_EXTENSIONS: readonly string[] = [
   "i", "m", "a", "f", "d", "c",
   "zicntr", "zicond", "zicsr", "zifencei", "zihintpause",
-  "zba", "zbb", "zbs",
+  "zba", "zbb", "zbc", "zbkb", "zbkc", "zbkx", "zbs",
 ];
 
 export function guestIsaExtensions(sstc: boolean): string[] {

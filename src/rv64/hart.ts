@@ -161,14 +161,13 @@ export class Hart {
     this.signal |= SIGNAL_STOP;
   }
 
-  /** minstret: instructions retired so far, including the current slice. */
+  /**
+   * Instructions retired so far, including the current slice; it only grows.
+   * minstret and mcycle read as this plus an offset of their own, which a
+   * write to them sets (csr/counters.ts).
+   */
   retired(): number {
     return this.instretBase + (this.sliceBudget - this.sliceLeft);
-  }
-
-  /** Sets minstret so that the next read returns `value` (the writing instruction does not count). */
-  setRetired(value: number): void {
-    this.instretBase = value - (this.sliceBudget - this.sliceLeft) - 1;
   }
 
   /** pc + delta (delta a sign-extended int32); sets the pc and raises SIGNAL_JUMP. */

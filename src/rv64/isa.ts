@@ -8,7 +8,7 @@ import { hasHypervisor } from "./csr/table.js";
 const EXTENSIONS: readonly string[] = [
   "i", "m", "a", "f", "d", "c", "h",
   "zicbom", "zicboz", "zicntr", "zicond", "zicsr", "zifencei", "zihintpause", "zihpm",
-  "zba", "zbb", "zbs",
+  "zba", "zbb", "zbc", "zbkb", "zbkc", "zbkx", "zbs",
   "sstc", "svade", "svadu", "svnapot", "svpbmt",
 ];
 

@@ -248,14 +248,8 @@ describe("bit-manipulation and Zicond instructions", () => {
 
   it("encodings not defined on RV64 stay illegal", () => {
     const reserved: [string, number][] = [
-      ["RV32 zext.h (pack rd, rs1, x0 on OP)", 0x0805c533],
       ["RV32 rev8 (imm 0x698)", 0x6985d513],
       ["roriw with shamt[5] set", 0x6205d51b],
-      ["Zbkb pack", 0x08c5c533],
-      ["Zbkb packh", 0x08c5f533],
-      ["Zbkb packw with rs2 != 0", 0x08c5c53b],
-      ["Zbkb brev8", 0x6875d513],
-      ["Zbc clmul", 0x0ac59533],
       ["unassigned count/extend immediate 0x603", 0x60359513],
       ["unassigned count/extend immediate 0x606", 0x60659513],
       ["clzw-family immediate 0x604 on OP-IMM-32", 0x6045951b],

@@ -164,8 +164,9 @@ function rev8(h: Hart, d: Decoded): void {
 
 // Encodings from riscv-opcodes rv_zbb / rv64_zbb. zext.h and rev8 have
 // RV64-specific encodings (zext.h is packw with rs2 = 0, rev8 has imm
-// 0x6b8); their RV32 encodings (pack rd, rs1, x0 and imm 0x698) are not
-// RV64 Zbb instructions and stay illegal. rori takes a 6-bit shamt;
+// 0x6b8); their RV32 encodings are not RV64 Zbb instructions (pack rd,
+// rs1, x0 is Zbkb pack, see zbkb.ts; imm 0x698 stays illegal). Zbkb shares
+// andn, orn, xnor, the rotates and rev8 with Zbb. rori takes a 6-bit shamt;
 // roriw a 5-bit one (bit 25 set is reserved).
 const R_MASK = 0xfe00707f;
 const UNARY_MASK = 0xfff0707f;

@@ -13,6 +13,7 @@
 // bench/results/ (not committed).
 //
 // Usage: npm run bench:overhead [-- --quick] [--iterations=N] [--skip-ops] [--skip-linux]
+//                                   [--workloads=idle,cpu,console] [--configs=pv,pv+sstc,emulated]
 //   --quick   K = 1 only, and two runs of each per-operation measurement
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
@@ -35,15 +36,19 @@ let quick = false;
 let iterations = 5;
 let skipOps = false;
 let skipLinux = false;
+let onlyWorkloads: string[] | null = null;
+let onlyConfigs: string[] | null = null;
 for (const arg of process.argv.slice(2)) {
   const m = /^--iterations=(\d+)$/.exec(arg);
   if (m) iterations = Math.max(1, Number(m[1]));
   else if (arg === "--quick") quick = true;
   else if (arg === "--skip-ops") skipOps = true;
   else if (arg === "--skip-linux") skipLinux = true;
+  else if (arg.startsWith("--workloads=")) onlyWorkloads = arg.slice(12).split(",");
+  else if (arg.startsWith("--configs=")) onlyConfigs = arg.slice(10).split(",");
   else {
     console.error(
-      `overhead.bench: unknown argument ${arg}\nusage: npm run bench:overhead [-- --quick] [--iterations=N] [--skip-ops] [--skip-linux]`,
+      `overhead.bench: unknown argument ${arg}\nusage: npm run bench:overhead [-- --quick] [--iterations=N] [--skip-ops] [--skip-linux] [--workloads=...] [--configs=...]`,
     );
     process.exit(2);
   }
@@ -85,8 +90,8 @@ if (!skipLinux) {
   const guest = requireGuest();
   const paths = { root, image: guest.image, initrd: guest.initrd, firmware: FW_JUMP };
   const ks = quick ? [1] : [1, 2, 4];
-  const workloads: Workload[] = ["idle", "cpu", "console"];
-  const configs: Config[] = ["pv", "pv+sstc", "emulated"];
+  const workloads = (["idle", "cpu", "console"] as Workload[]).filter((w) => onlyWorkloads?.includes(w) ?? true);
+  const configs = (["pv", "pv+sstc", "emulated"] as Config[]).filter((c) => onlyConfigs?.includes(c) ?? true);
   console.log(`\nLinux workloads (${guest.dir}), K = ${ks.join(", ")} guests per host processor`);
   for (const config of configs) bootCosts.set(config, await bootCost(paths, config));
   // A run that fails is reported and left out; the others still make the report.

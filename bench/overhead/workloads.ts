@@ -133,7 +133,8 @@ export function runWorkload(paths: Paths, config: Config, workload: Workload, gu
       pending = lines.pop()!;
       for (const raw of joinLines(lines)) {
         const { guest, line } = raw;
-        if (line.includes(`rvhv-workload: start ${workload}`)) {
+        // A line joined from pieces is seen again with each piece: count each guest's markers once.
+        if (line.includes(`rvhv-workload: start ${workload}`) && !startOf.has(guest)) {
           starts.push(now);
           startOf.set(guest, now);
           if (starts.length === guests && workload === "idle") {
@@ -149,7 +150,7 @@ export function runWorkload(paths: Paths, config: Config, workload: Workload, gu
               }, IDLE_SETTLE_S * 1000),
             );
           }
-        } else if (line.includes(`rvhv-workload: end ${workload}`)) {
+        } else if (line.includes(`rvhv-workload: end ${workload}`) && !endOf.has(guest)) {
           if (ends.length === 0 && !Number.isNaN(idleCpu0)) {
             idleCpuS = cpuSeconds(child.pid!) - idleCpu0;
             idleWallS = (now - idleWall0) / 1000;

@@ -13,7 +13,7 @@
 // bench/results/ (not committed).
 //
 // Usage: npm run bench:overhead [-- --quick] [--iterations=N] [--skip-ops] [--skip-linux]
-//                                   [--workloads=idle,cpu,console] [--configs=pv,pv+sstc,emulated]
+//                                   [--workloads=idle,cpu,console] [--configs=pv,pv+sstc,emulated] [--guests=1,2,4]
 //   --quick   K = 1 only, and two runs of each per-operation measurement
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
@@ -38,6 +38,7 @@ let skipOps = false;
 let skipLinux = false;
 let onlyWorkloads: string[] | null = null;
 let onlyConfigs: string[] | null = null;
+let onlyKs: number[] | null = null;
 for (const arg of process.argv.slice(2)) {
   const m = /^--iterations=(\d+)$/.exec(arg);
   if (m) iterations = Math.max(1, Number(m[1]));
@@ -46,6 +47,7 @@ for (const arg of process.argv.slice(2)) {
   else if (arg === "--skip-linux") skipLinux = true;
   else if (arg.startsWith("--workloads=")) onlyWorkloads = arg.slice(12).split(",");
   else if (arg.startsWith("--configs=")) onlyConfigs = arg.slice(10).split(",");
+  else if (arg.startsWith("--guests=")) onlyKs = arg.slice(9).split(",").map(Number);
   else {
     console.error(
       `overhead.bench: unknown argument ${arg}\nusage: npm run bench:overhead [-- --quick] [--iterations=N] [--skip-ops] [--skip-linux] [--workloads=...] [--configs=...]`,
@@ -89,7 +91,7 @@ const bootCosts = new Map<Config, BootCost>();
 if (!skipLinux) {
   const guest = requireGuest();
   const paths = { root, image: guest.image, initrd: guest.initrd, firmware: FW_JUMP };
-  const ks = quick ? [1] : [1, 2, 4];
+  const ks = onlyKs ?? (quick ? [1] : [1, 2, 4]);
   const workloads = (["idle", "cpu", "console"] as Workload[]).filter((w) => onlyWorkloads?.includes(w) ?? true);
   const configs = (["pv", "pv+sstc", "emulated"] as Config[]).filter((c) => onlyConfigs?.includes(c) ?? true);
   console.log(`\nLinux workloads (${guest.dir}), K = ${ks.join(", ")} guests per host processor`);

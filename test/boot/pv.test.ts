@@ -170,7 +170,7 @@ describe("rvhv boot: Linux in VS-mode under the TypeScript hypervisor", () => {
         expect(r.stdout).toContain(`[g${g}] ${MARKER}`);
         expect(r.stdout).toMatch(new RegExp(`^\\[g${g}\\] \\[ *[\\d.]+\\] reboot: Power down`, "m"));
       }
-      expect(r.stdout.split("\n").filter((l) => l !== "" && !/^\[g[01]\] /.test(l))).toEqual([]);
+      expect(r.stdout.split("\n").filter((l) => l !== "" && !/^\[g[01]\]\+? /.test(l))).toEqual([]);
       expect(r.stderr).toContain("rvhv boot statistics (2 guests)");
       expect(statRow(r.stderr, "SRST system_reset")).toBe(2);
       expect(r.status).toBe(0);

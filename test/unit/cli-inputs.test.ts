@@ -145,7 +145,7 @@ describe("ELF checks read as one line", () => {
     [
       "an entry outside its segments",
       tinyElf(exitWords(0, 0), { entry: CODE_BASE + 0x4000n }),
-      "entry point 0x80004000 is outside every executable segment (0x80000000..0x80001fff)",
+      "entry point 0x80004000 is outside every loaded segment (0x80000000..0x80001fff)",
     ],
   ])("rvhv run: %s, status 2", async (name, bytes, message) => {
     const path = file(`${name.replaceAll(" ", "-")}.elf`, bytes);

@@ -274,8 +274,12 @@ function guestFault(h: Hart, lo: number, hi: number, faultKind: number, tinst: n
  */
 function ptePhysical(h: Hart, gpa: number, faultKind: number, gRoot: number, gLevels: number, tinst: number): number {
   if (gLevels === 0) return gpa;
+  const permission = tinst === TINST_PSEUDO_WRITE64 ? WALK_STORE : WALK_LOAD;
+  // The common case, answered by the G-stage cache without entering walk().
+  const page = Math.floor(gpa / 4096);
+  const hostPage = h.mmu.gstageCache.lookup(page, permission, (h.csrLo[CSR_MSTATUS] & MSTATUS_MXR) !== 0);
+  if (hostPage >= 0) return hostPage * 4096 + (gpa % 4096);
   const lo = (gpa % 4294967296) | 0;
   const hi = Math.floor(gpa / 4294967296) | 0;
-  const permission = tinst === TINST_PSEUDO_WRITE64 ? WALK_STORE : WALK_LOAD;
   return walk(h, lo, hi, STAGE_G, gRoot, gLevels, permission, faultKind, PRIV_U, 0, 0, tinst);
 }

@@ -50,6 +50,7 @@ import { MROM_BASE, MROM_SIZE, Rom, resetRomImage } from "./reset-rom.js";
 import { SYSCON_BASE, SifiveTest, type SysconEvent } from "./syscon.js";
 import { UART_BASE, UART_IRQ, Uart16550 } from "./uart16550.js";
 import { TIMEBASE_HZ, VIRT_DRAM_BASE, buildVirtDeviceTree } from "./virt-dtb.js";
+import { sleepHost } from "../machine/host-sleep.js";
 
 export const VIRT_MAX_HARTS = 8;
 /** Instructions per hart per scheduling round. */
@@ -58,8 +59,6 @@ const SLICE = 1 << 14;
 export const ICOUNT_INSNS_PER_TICK = 10;
 /** Host time between yields to the event loop while busy (ms), so input and timers get through. */
 const YIELD_MS = 10;
-/** setTimeout's limit is 2^31 - 1 ms; longer waits are taken in pieces. */
-const MAX_SLEEP_MS = 2 ** 30;
 const TICKS_PER_MS = TIMEBASE_HZ / 1000;
 
 const MiB = 1024 * 1024;
@@ -315,15 +314,7 @@ export class VirtMachine {
       return;
     }
     const ms = this.icount ? Infinity : (deadline - this.now()) / TICKS_PER_MS;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, Math.min(Math.max(0, Math.ceil(ms)), MAX_SLEEP_MS));
-      this.wake = done;
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    this.wake = null;
+    await sleepHost(ms, (wake) => (this.wake = wake));
     this.refreshTimers();
   }
 

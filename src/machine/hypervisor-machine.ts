@@ -23,11 +23,11 @@ import { refreshTimers, runRound, type Processor } from "../../firmware/schedule
 import { GUEST_RAM_BASE } from "../../firmware/guest-memory.js";
 import { HSM_STOPPED, SRST_REASON_NONE } from "../sbi/constants.js";
 import { wakesFromWfi } from "../rv64/interrupts.js";
+import { sleepHost } from "./host-sleep.js";
 
 /** icount mode: instruction steps per mtime tick (as the virt machine). */
 const ICOUNT_INSNS_PER_TICK = 10;
 const YIELD_MS = 10;
-const MAX_SLEEP_MS = 2 ** 30;
 const TICKS_PER_MS = TIMEBASE_HZ / 1000;
 /** The largest host RAM the core supports. */
 export const MAX_HOST_RAM = 2 * 1024 * 1024 * 1024;
@@ -206,16 +206,8 @@ export class HypervisorMachine {
       refreshTimers(hv, this.now());
       return;
     }
-    const ms = deadline === Infinity ? MAX_SLEEP_MS : (deadline - now) / TICKS_PER_MS;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, Math.min(Math.max(0, Math.ceil(ms)), MAX_SLEEP_MS));
-      this.wake = done;
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    this.wake = null;
+    const ms = (deadline - now) / TICKS_PER_MS; // Infinity: until input (or the longest timer)
+    await sleepHost(ms, (wake) => (this.wake = wake));
     refreshTimers(hv, this.now());
   }
 

@@ -12,7 +12,7 @@
 // The general registers (xl/xh) and the pc are plain hart fields.
 import { PRIV_M, PRIV_S, CSR_HSTATUS, HSTATUS_SPVP, PRIV_U } from "./constants.js";
 import { SIGNAL_STOP, type Hart } from "./hart.js";
-import { csrOut, csrTable } from "./csr/all.js";
+import { csrTable } from "./csr/all.js";
 import { TRAP, capturedFault } from "./trap.js";
 import { returnFromHs, returnFromM } from "./trap-return.js";
 
@@ -35,9 +35,6 @@ export function readCsr(h: Hart, csrno: number): number {
   if (def === undefined) throw new Error(`readCsr: no CSR 0x${csrno.toString(16)}`);
   return def.read(h, csrno);
 }
-
-/** High word of the last readCsr. */
-export { csrOut as csrReadHi };
 
 /** Writes a CSR through its table row: WARL legalisation, flushes and side effects as for CSRRW. */
 export function writeCsr(h: Hart, csrno: number, lo: number, hi: number): void {

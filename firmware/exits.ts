@@ -29,7 +29,6 @@ type ExitHandler = (vcpu: Vcpu, guest: Guest, stats: HypervisorStats, cause: num
 /** ECALL from VS-mode: an SBI call (SBI v2.0 §3); the guest resumes after the ECALL. */
 function sbiCallExit(vcpu: Vcpu, guest: Guest, stats: HypervisorStats): void {
   const h = vcpu.hart;
-  guest.beginSbiCall();
   dispatchSbi(h, vcpu.sbiCall);
   stats.noteSbi(lastDispatch.extension, lastDispatch.fn);
   const sepc = (h.csrLo[CSR_SEPC] + 4) | 0;

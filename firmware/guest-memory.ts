@@ -51,11 +51,6 @@ export class GuestMemory {
     }
   }
 
-  /** Drops every decoded instruction (remote FENCE.I; decoded code is shared by all harts). */
-  flushCode(): void {
-    this.phys.flushCode();
-  }
-
   /** Copies bytes to guest-physical `gpa` (loading images); throws if they do not fit. */
   load(gpa: number, bytes: Uint8Array): void {
     const off = this.offsetOf(gpa, 0, bytes.length);

@@ -84,7 +84,6 @@ export class Guest {
   reset: GuestReset | null = null;
   /** The guest has shut down for good (its vCPUs never run again). */
   ended = false;
-  private codeFlushed = false;
 
   constructor(
     readonly config: GuestConfig,
@@ -196,17 +195,6 @@ export class Guest {
   /** Whether the requested reset is a reboot (cold or warm). */
   get rebooting(): boolean {
     return this.reset !== null && (this.reset.type === SRST_COLD_REBOOT || this.reset.type === SRST_WARM_REBOOT);
-  }
-
-  /** Called as each SBI call begins, so a call that fences many harts flushes decoded code once. */
-  beginSbiCall(): void {
-    this.codeFlushed = false;
-  }
-
-  flushCodeOnce(): void {
-    if (this.codeFlushed) return;
-    this.codeFlushed = true;
-    this.memory.flushCode();
   }
 }
 

@@ -50,8 +50,9 @@ export class VcpuSbiHost implements SbiHost {
   }
 
   fenceI(): void {
-    // Decoded code is shared by every hart: one flush serves all targets of a call.
-    this.guest.flushCodeOnce();
+    // Nothing to do: a store to a page of decoded code drops that page for
+    // every hart (PhysicalMemory.noteRamWrite), and a vCPU that is not running
+    // re-reads its code page when it next runs.
   }
 
   sfenceVma(hartId: number, startLo: number, startHi: number, sizeLo: number, sizeHi: number): void {

@@ -85,7 +85,7 @@ export class BareMachine {
     }
     loadSegments(image, bytes, ram);
     checkEntry(image, ram);
-    this.phys.flushCode();
+    this.phys.dropAllCode();
     this.hart.pcLo = Number(image.entry & 0xffffffffn) | 0;
     this.hart.pcHi = Number(image.entry >> 32n) | 0;
     this.htif = new Htif(

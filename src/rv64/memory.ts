@@ -83,10 +83,16 @@ export class PhysicalMemory {
    * record on first use and reuses it after invalidation.
    */
   readonly codePages: (Decoded[] | undefined)[];
-  /** The code epoch each page was last validated in; a stale page is reset on use. */
-  private readonly codePageEpoch: Int32Array;
-  /** Bumped by fence.i (flushCode): invalidates every page at once. */
-  private codeEpoch = 1;
+  /**
+   * Per page: 1 while its decodings are current. A store to the page (or a
+   * host write) clears it, and the page's slots are reset when next used.
+   */
+  private readonly codePageValid: Uint8Array;
+  /**
+   * Per page: bumped each time its decodings are reset, so caches built on
+   * them (the translation engine's compiled blocks, src/jit/) can tell.
+   */
+  readonly codeGeneration: Int32Array;
   /** LR reservation per hart: physical address, or -1 for none (Unpriv §14.2). */
   readonly reservation: number[] = [];
   /** Called after a store to a PAGE_WATCHED page, with its physical address and size in bytes. */
@@ -94,7 +100,8 @@ export class PhysicalMemory {
 
   constructor(readonly ram: Ram) {
     this.codePages = new Array(ram.size / PAGE_SIZE);
-    this.codePageEpoch = new Int32Array(ram.size / PAGE_SIZE);
+    this.codePageValid = new Uint8Array(ram.size / PAGE_SIZE);
+    this.codeGeneration = new Int32Array(ram.size / PAGE_SIZE);
   }
 
   /** Sets a flag on a RAM page and keeps stores to it off every fast path. */
@@ -110,26 +117,32 @@ export class PhysicalMemory {
     if (slots === undefined) {
       slots = new Array<Decoded>(PAGE_SIZE / 2).fill(UNDECODED);
       this.codePages[page] = slots;
-    } else if (this.codePageEpoch[page] !== this.codeEpoch) {
+    } else if (this.codePageValid[page] === 0) {
       // Invalidated since last use: forget the decodings but keep the records,
       // so re-decoding allocates nothing.
       for (let i = 0; i < slots.length; i++) slots[i].len = 0;
+      this.codeGeneration[page]++;
     }
-    this.codePageEpoch[page] = this.codeEpoch;
+    this.codePageValid[page] = 1;
     if ((this.ram.pageFlags[page] & PAGE_CODE) === 0) this.flagPage(page, PAGE_CODE);
     return slots;
   }
 
-  /** Drops all decoded code (fence.i): every page is reset when next used. */
-  flushCode(): void {
-    this.codeEpoch++;
+  /**
+   * Drops all decoded code: the host rewrote RAM behind the harts' backs
+   * (loading a program). Every page is reset when next used. FENCE.I does not
+   * need this: every store to a code page already drops that page.
+   */
+  dropAllCode(): void {
     const flags = this.ram.pageFlags;
-    for (let page = 0; page < flags.length; page++) flags[page] &= ~PAGE_CODE;
+    for (let page = 0; page < flags.length; page++) {
+      if ((flags[page] & PAGE_CODE) !== 0) this.dropCodePage(page);
+    }
   }
 
   /** A store hit a code page: reset its slots when next used. */
   private dropCodePage(page: number): void {
-    this.codePageEpoch[page] = 0;
+    this.codePageValid[page] = 0;
     this.ram.pageFlags[page] &= ~PAGE_CODE;
   }
 

@@ -42,7 +42,7 @@ const STEPS = PROGRAM.length; // the trap uses a step of the slice too
 function load(h: Hart): void {
   const view = new DataView(h.phys.ram.u8.buffer);
   PROGRAM.forEach((w, i) => view.setUint32(i * 4, w, true));
-  h.phys.flushCode();
+  h.phys.dropAllCode();
   h.pcLo = RAM_BASE | 0;
   h.pcHi = 0;
   h.csrLo[MTVEC] = (RAM_BASE + 4 * PROGRAM.indexOf(ILLEGAL) + 4) | 0;

@@ -257,7 +257,7 @@ describe("MRET and the V bit (Priv §9.6.4)", () => {
     write(h, CSR.mstatus, (1n << 39n) | 0x800n); // MPV, MPP = S
     write(h, CSR.mepc, 0x80000100n);
     h.phys.ram.u8.set([0x73, 0x00, 0x20, 0x30]); // mret
-    h.phys.flushCode();
+    h.phys.dropAllCode();
     runHart(h, 1);
     expect(h.virt).toBe(true);
     expect(h.priv).toBe(PRIV_S);
@@ -271,7 +271,7 @@ describe("MRET and the V bit (Priv §9.6.4)", () => {
     write(h, CSR.vsstatus, 0x100n); // SPP = S
     write(h, CSR.vsepc, 0x80000100n);
     h.phys.ram.u8.set([0x73, 0x00, 0x20, 0x10]); // sret
-    h.phys.flushCode();
+    h.phys.dropAllCode();
     runHart(h, 1);
     expect(h.virt).toBe(true);
     expect(h.priv).toBe(PRIV_S);

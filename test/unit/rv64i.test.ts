@@ -40,7 +40,7 @@ describe("RV64I", () => {
     const words = [0x00100093, 0x00000073, 0x01008093, 0x00000013, 0x00200113, 0x00100073];
     const u8 = h.phys.ram.u8;
     words.forEach((w, i) => new DataView(u8.buffer).setUint32(i * 4, w, true));
-    h.phys.flushCode();
+    h.phys.dropAllCode();
     runHart(h, 4); // addi, ecall (trap), addi x2, ebreak (trap)
     expect([h.xl[1], h.xl[2]]).toEqual([1, 2]);
     expect(h.csrLo[0x342]).toBe(3); // breakpoint

@@ -99,9 +99,13 @@ function sfenceVma(h: Hart, d: Decoded): void {
   h.signal |= SIGNAL_STOP;
 }
 
-/** Zifencei: later fetches see earlier stores; drop every decoded instruction. */
+/**
+ * Zifencei (Unpriv §6): later fetches see earlier stores. Every store to a
+ * page holding decoded (or compiled) code already dropped that page
+ * (PhysicalMemory.noteRamWrite), so all that is left is to leave the page
+ * loop, whose local view of the page may predate the store.
+ */
 function fenceI(h: Hart): void {
-  h.phys.flushCode();
   h.signal |= SIGNAL_STOP;
 }
 

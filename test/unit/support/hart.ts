@@ -50,7 +50,7 @@ export function runWords(h: Hart, words: number[]): Hart {
     for (let k = 0; k < len; k++) u8[addr + k] = (w >>> (8 * k)) & 0xff;
     addr += len;
   }
-  h.phys.flushCode();
+  h.phys.dropAllCode();
   runHart(h, words.length);
   return h;
 }

@@ -11,12 +11,14 @@ import {
   CSR_HENVCFG,
   CSR_HGATP,
   CSR_HIDELEG,
+  CSR_HSTATEEN0,
   CSR_HSTATUS,
   CSR_HTIMEDELTA,
   CSR_MCOUNTEREN,
   CSR_MEDELEG,
   CSR_MENVCFG,
   CSR_MIDELEG,
+  CSR_MSTATEEN0,
   CSR_MSTATUS,
   CSR_PMPADDR0,
   CSR_PMPCFG0,
@@ -31,6 +33,8 @@ import {
   MSTATUS_FS,
   MSTATUS_SIE,
   PRIV_S,
+  STATEEN0H_ENVCFG,
+  STATEENH_SE,
   VS_INTERRUPTS,
 } from "../src/rv64/constants.js";
 import { Hart } from "../src/rv64/hart.js";
@@ -117,6 +121,11 @@ export class Vcpu {
     writeCsr(h, CSR_SCOUNTEREN, COUNTERS, 0);
     writeCsr(h, CSR_MENVCFG, 0, hw.sstc ? ENVCFGH_STCE : 0);
     writeCsr(h, CSR_HENVCFG, 0, hw.sstc ? ENVCFGH_STCE : 0);
+    // Smstateen: the guest may use sstateen0 and senvcfg (the hypervisor
+    // has nothing to hide there: each vCPU's are its own), opened at the M
+    // level as OpenSBI does and at the H level as KVM does.
+    writeCsr(h, CSR_MSTATEEN0, 0, STATEENH_SE | STATEEN0H_ENVCFG);
+    writeCsr(h, CSR_HSTATEEN0, 0, STATEENH_SE | STATEEN0H_ENVCFG);
     // With menvcfg.STCE, STIP follows stimecmp: park HS's own comparator (nothing runs in HS).
     writeCsr(h, CSR_STIMECMP, -1, -1);
     writeCsr(h, CSR_HTIMEDELTA, hw.timeDeltaLo, hw.timeDeltaHi);

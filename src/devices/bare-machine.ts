@@ -1,14 +1,26 @@
 // The smallest machine that runs bare-metal RISC-V programs such as
-// riscv-tests: one hart starting in M-mode at the ELF entry, RAM at
-// 0x8000_0000, and HTIF (found through the ELF's `tohost`/`fromhost`
-// symbols) for console output and exit. There are no interrupt sources, and
-// time is derived from the instruction count, so a run is deterministic.
+// riscv-tests, modelled on Spike's platform (riscv-isa-sim riscv/sim.cc,
+// clint.cc): one hart starting in M-mode at the ELF entry, RAM at
+// 0x8000_0000, HTIF (found through the ELF's `tohost`/`fromhost` symbols)
+// for console output and exit, and a CLINT at 0x0200_0000 (msip +0,
+// mtimecmp +0x4000, mtime +0xbff8) driving the hart's MSIP and MTIP.
+//
+// Time is derived from the instruction count, so a run is deterministic:
+// mtime advances one tick per INSNS_PER_RTC_TICK instruction steps (a step
+// is a retired or trapping instruction). Each run slice ends exactly when
+// mtime reaches the next timer deadline (mtimecmp, or Sstc's stimecmp and
+// vstimecmp - htimedelta), so a timer interrupt is taken before the first
+// instruction that would see mtime >= the compare value. A hart waiting in
+// WFI with nothing to wake it jumps time straight to the next deadline; with
+// none ahead it would wait forever, and the run ends with an error.
 import { Hart } from "../rv64/hart.js";
 import { PhysicalMemory, Ram } from "../rv64/memory.js";
 import { runHart } from "../rv64/run-loop.js";
-import { updateTimerLines } from "../rv64/timer.js";
+import { wakesFromWfi } from "../rv64/interrupts.js";
+import { nextSstcDeadline, updateTimerLines } from "../rv64/timer.js";
 import "../h-extension/index.js";
 import { checkEntry, ElfError, loadSegments, parseElf } from "../loader/elf.js";
+import { CLINT_BASE, Clint, NEVER_TICKS } from "./clint.js";
 import { Htif } from "./htif.js";
 import { TrapStormWatch, type TrapStorm } from "./trap-storm-watch.js";
 
@@ -16,8 +28,19 @@ export { TRAP_STORM_STEPS, type TrapStorm } from "./trap-storm-watch.js";
 
 export const BARE_RAM_BASE = 0x80000000;
 export const DEFAULT_MEM_BYTES = 256 * 1024 * 1024;
-/** Instructions per run slice: HTIF is polled and the stop conditions checked between slices. */
+/**
+ * Instructions per run slice: HTIF is polled and the stop conditions
+ * checked between slices. A slice ends early at a timer deadline.
+ */
 const SLICE = 1 << 16;
+/**
+ * Instruction steps per mtime tick: Spike's INSNS_PER_RTC_TICK (riscv/sim.h),
+ * a 10 MHz timer for its nominal 1 GHz hart, so a delay a program computes
+ * in mtime ticks lasts as many instructions as on Spike. (Spike adds the
+ * ticks 50 at a time, every 5000 instructions; here mtime is exact at every
+ * instruction.)
+ */
+export const INSNS_PER_RTC_TICK = 100;
 
 export interface BareMachineOptions {
   /** RAM size in bytes (a multiple of 4 KiB); default 256 MiB. */
@@ -49,19 +72,39 @@ export interface RunResult {
 export class BareMachine {
   readonly phys: PhysicalMemory;
   readonly hart: Hart;
+  readonly clint: Clint;
   htif: Htif | null = null;
   /** Receives the program's console output. */
   onConsole: (text: string) => void = (text) => {
     process.stdout.write(text);
   };
-  /** Instructions executed over the machine's life; mtime ticks once per instruction. */
-  private executed = 0;
+  /** Instruction steps executed over the machine's life. */
+  private steps = 0;
+  /** mtime = timeBase + steps / INSNS_PER_RTC_TICK (rounded down); moved by mtime writes and WFI waits. */
+  private timeBase = 0;
 
   constructor(options: BareMachineOptions = {}) {
     this.phys = new PhysicalMemory(new Ram(BARE_RAM_BASE, options.memBytes ?? DEFAULT_MEM_BYTES));
     this.hart = new Hart(0, 0, this.phys, {
-      readTime: () => this.executed + (this.hart.sliceBudget - this.hart.sliceLeft),
+      readTime: () => this.now(),
+      timerSettingsChanged: () => this.replan(),
     });
+    this.clint = new Clint(CLINT_BASE, [this.hart], {
+      now: () => this.now(),
+      set: (ticks) => {
+        this.timeBase += ticks - this.now();
+        updateTimerLines(this.hart);
+        this.replan();
+      },
+      compareChanged: () => this.replan(),
+    });
+    this.phys.addDevice(this.clint);
+  }
+
+  /** mtime in ticks: exact at every instruction, also in the middle of a slice. */
+  now(): number {
+    const h = this.hart;
+    return this.timeBase + Math.floor((this.steps + (h.sliceBudget - h.sliceLeft)) / INSNS_PER_RTC_TICK);
   }
 
   /** Loads an ELF program and points the hart at its entry. Throws ElfError. */
@@ -97,13 +140,18 @@ export class BareMachine {
     );
   }
 
-  /** Runs until the program exits, `maxInsns` instructions have run, or the machine cannot go on. */
+  /**
+   * Runs until the program exits, `maxInsns` instructions have run, or the
+   * machine cannot go on. Time a hart spends waiting in WFI is not counted
+   * in `instructions`.
+   */
   run(options: RunOptions = {}): RunResult {
     const htif = this.htif;
     if (htif === null) throw new Error("BareMachine.run: no program loaded");
     const maxInsns = options.maxInsns ?? Infinity;
     const start = performance.now();
     let count = 0;
+    let sincePoll = 0;
     const watch = new TrapStormWatch(this.hart);
     let storm: TrapStorm | null = null;
     const result = (reason: RunResult["reason"], error?: string): RunResult => ({
@@ -119,21 +167,60 @@ export class BareMachine {
       if (htif.error !== null) return result("error", htif.error);
       if (storm !== null) return result("trap-storm");
       if (count >= maxInsns) return result("max-insns");
-      const budget = Math.min(SLICE, maxInsns - count);
+      const budget = Math.min(SLICE, maxInsns - count, this.stepsToNextDeadline());
       const ran = runHart(this.hart, budget);
       count += ran;
-      this.executed += ran;
+      this.steps += ran;
       storm = watch.check(ran);
-      // Time moved on: the Sstc comparators (stimecmp, vstimecmp) may fire.
-      updateTimerLines(this.hart);
-      htif.poll();
-      if (ran < budget && this.hart.waiting) {
-        // runHart returns early only when WFI waits with nothing pending; no
-        // device here can raise an interrupt, so it would wait forever.
+      this.refreshTimers();
+      // HTIF is polled once per SLICE steps whatever the deadlines did to
+      // the slices: poll() serves a partly stored command after two polls.
+      sincePoll += ran;
+      if (sincePoll >= SLICE) {
+        htif.poll();
+        sincePoll = 0;
+      }
+      if (this.hart.waiting && !wakesFromWfi(this.hart)) {
         htif.flush();
+        sincePoll = 0;
         if (htif.exitCode !== null || htif.error !== null) continue;
-        return result("error", "the hart is waiting for an interrupt (WFI), and this machine has no interrupt sources");
+        // Nothing runs until an interrupt: time jumps to the next deadline.
+        const deadline = this.nextDeadline(this.now());
+        if (deadline === Infinity) {
+          return result(
+            "error",
+            "the hart is waiting for an interrupt (WFI) that cannot come: none is pending in mie, no timer is set ahead",
+          );
+        }
+        this.timeBase += deadline - this.now();
+        this.refreshTimers();
       }
     }
+  }
+
+  /** Raises or lowers MTIP (CLINT) and the Sstc lines (STIP, VSTIP) against the current time. */
+  private refreshTimers(): void {
+    this.clint.updateTimers();
+    updateTimerLines(this.hart);
+  }
+
+  /** The earliest timer deadline after `after` (ticks): mtimecmp, stimecmp, vstimecmp - htimedelta; or Infinity. */
+  private nextDeadline(after: number): number {
+    return Math.min(this.clint.nextDeadline(after), nextSstcDeadline(this.hart, after, NEVER_TICKS));
+  }
+
+  /** Steps from now (between slices) until mtime reaches the next deadline, at least 1; or Infinity. */
+  private stepsToNextDeadline(): number {
+    const deadline = this.nextDeadline(this.now());
+    // The first step count at which timeBase + floor(steps / INSNS_PER_RTC_TICK) = deadline.
+    return deadline === Infinity ? Infinity : (deadline - this.timeBase) * INSNS_PER_RTC_TICK - this.steps;
+  }
+
+  /**
+   * A deadline or mtime moved during a slice: end the slice after the
+   * current instruction, so the next one is planned from the new deadline.
+   */
+  private replan(): void {
+    if (this.hart.sliceLeft > 0) this.hart.endSlice();
   }
 }

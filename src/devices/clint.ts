@@ -32,6 +32,11 @@ export interface MachineTimer {
   now(): number;
   /** mtime was written (ACLINT §3.1: mtime is read-write). */
   set(ticks: number): void;
+  /**
+   * Optional: an mtimecmp was written, so the next deadline may have moved
+   * (a machine that plans its run slices around deadlines re-plans).
+   */
+  compareChanged?(): void;
 }
 
 const TWO32 = 4294967296;
@@ -175,6 +180,7 @@ export class Clint implements MmioDevice {
       this.cmpLo[i] = lo;
       this.cmpHi[i] = hi;
       this.updateTimer(i, this.timer.now());
+      this.timer.compareChanged?.();
     }
   }
 

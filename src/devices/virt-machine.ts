@@ -38,9 +38,8 @@ import { Hart } from "../rv64/hart.js";
 import { PhysicalMemory, Ram } from "../rv64/memory.js";
 import { runHart } from "../rv64/run-loop.js";
 import { wakesFromWfi } from "../rv64/interrupts.js";
-import { sstcEnabled, updateTimerLines, vsSstcEnabled } from "../rv64/timer.js";
-import { CSR_HTIMEDELTA, CSR_STIMECMP, CSR_VSTIMECMP, IRQ_M_EXT, IRQ_S_EXT } from "../rv64/constants.js";
-import { r, sub64, toNumberU } from "../rv64/int64.js";
+import { nextSstcDeadline, updateTimerLines } from "../rv64/timer.js";
+import { IRQ_M_EXT, IRQ_S_EXT } from "../rv64/constants.js";
 import "../h-extension/index.js";
 import { hasElfMagic, loadSegments, parseElf } from "../loader/elf.js";
 import { TrapStormWatch, type TrapStorm } from "./trap-storm-watch.js";
@@ -334,21 +333,7 @@ export class VirtMachine {
    */
   private nextTimerDeadline(after: number): number {
     let next = this.clint.nextDeadline(after);
-    const consider = (cmp: number): void => {
-      if (cmp > after && cmp < next && cmp < NEVER_TICKS) next = cmp;
-    };
-    for (const h of this.harts) {
-      if (sstcEnabled(h)) consider(toNumberU(h.csrLo[CSR_STIMECMP], h.csrHi[CSR_STIMECMP]));
-      if (vsSstcEnabled(h)) {
-        const lo = sub64(
-          h.csrLo[CSR_VSTIMECMP],
-          h.csrHi[CSR_VSTIMECMP],
-          h.csrLo[CSR_HTIMEDELTA],
-          h.csrHi[CSR_HTIMEDELTA],
-        );
-        consider(toNumberU(lo, r.hi));
-      }
-    }
+    for (const h of this.harts) next = Math.min(next, nextSstcDeadline(h, after, NEVER_TICKS));
     return next;
   }
 

@@ -12,6 +12,7 @@ import {
   CSR_HIE,
   CSR_HIP,
   CSR_HSTATUS,
+  CSR_HSTATEEN0,
   CSR_HTIMEDELTA,
   CSR_HTINST,
   CSR_HTVAL,
@@ -59,14 +60,16 @@ import {
   MSTATUS_VS,
   PRIV_S,
   PRIV_M,
+  STATEEN_COUNT,
   VS_INTERRUPTS,
 } from "../rv64/constants.js";
 import { SIGNAL_STOP, type Hart } from "../rv64/hart.js";
 import { effectiveMip } from "../rv64/interrupts.js";
 import { isSupportedSatpMode } from "../rv64/mmu/page-walk.js";
-import { updateTimerLines } from "../rv64/timer.js";
+import { timerSettingsChanged } from "../rv64/timer.js";
 import { CSR_ILLEGAL, CSR_OK, CSR_VIRTUAL, type CsrDef, csrOut, defineCsr, plainCsr } from "../rv64/csr/table.js";
 import { ENVCFG_LO, tvecCsr } from "../rv64/csr/machine.js";
+import { envcfgPredicate, hstateenCsr } from "../rv64/csr/stateen.js";
 
 const ALL = 0xffffffff | 0;
 
@@ -153,10 +156,12 @@ defineCsr(CSR_HGEIP, {
 });
 
 // ---- henvcfg (Priv §9.2.5): as senvcfg plus STCE/PBMTE/ADUE, each
-// read-only zero while the matching menvcfg bit is zero.
+// read-only zero while the matching menvcfg bit is zero. Smstateen:
+// mstateen0.ENVCFG guards it below M.
 const HENVCFG_HI = ENVCFGH_STCE | ENVCFGH_PBMTE | ENVCFGH_ADUE;
 defineCsr(CSR_HENVCFG, {
   name: "henvcfg",
+  predicate: envcfgPredicate,
   read(h) {
     csrOut.hi = h.csrHi[CSR_HENVCFG] & h.csrHi[CSR_MENVCFG];
     return h.csrLo[CSR_HENVCFG];
@@ -165,17 +170,20 @@ defineCsr(CSR_HENVCFG, {
     h.csrLo[csrno] = lo & ENVCFG_LO;
     h.csrHi[csrno] = hi & HENVCFG_HI & h.csrHi[CSR_MENVCFG];
     h.mmu.flush();
-    updateTimerLines(h);
+    timerSettingsChanged(h);
   },
 });
 
 defineCsr(CSR_HCOUNTEREN, plainCsr("hcounteren", ALL, 0));
+
+// ---- hstateen0..3 (Smstateen), beside mstateen/sstateen in src/rv64/csr/stateen.ts.
+for (let n = 0; n < STATEEN_COUNT; n++) defineCsr(CSR_HSTATEEN0 + n, hstateenCsr(n));
 defineCsr(CSR_HTIMEDELTA, {
   ...plainCsr("htimedelta", ALL, ALL),
   write(h, csrno, lo, hi) {
     h.csrLo[csrno] = lo;
     h.csrHi[csrno] = hi;
-    updateTimerLines(h);
+    timerSettingsChanged(h);
   },
 });
 defineCsr(CSR_HTVAL, plainCsr("htval", ALL, ALL));
@@ -310,6 +318,6 @@ defineCsr(CSR_VSTIMECMP, {
   write(h, _csrno, lo, hi) {
     h.csrLo[CSR_VSTIMECMP] = lo;
     h.csrHi[CSR_VSTIMECMP] = hi;
-    updateTimerLines(h);
+    timerSettingsChanged(h);
   },
 });

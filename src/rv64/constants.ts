@@ -82,6 +82,7 @@ export const CSR_SIE = 0x104;
 export const CSR_STVEC = 0x105;
 export const CSR_SCOUNTEREN = 0x106;
 export const CSR_SENVCFG = 0x10a;
+export const CSR_SSTATEEN0 = 0x10c;
 export const CSR_SSCRATCH = 0x140;
 export const CSR_SEPC = 0x141;
 export const CSR_SCAUSE = 0x142;
@@ -103,6 +104,7 @@ export const CSR_MIE = 0x304;
 export const CSR_MTVEC = 0x305;
 export const CSR_MCOUNTEREN = 0x306;
 export const CSR_MENVCFG = 0x30a;
+export const CSR_MSTATEEN0 = 0x30c;
 export const CSR_MCOUNTINHIBIT = 0x320;
 export const CSR_MHPMEVENT3 = 0x323;
 export const CSR_MSCRATCH = 0x340;
@@ -129,6 +131,7 @@ export const CSR_HTIMEDELTA = 0x605;
 export const CSR_HCOUNTEREN = 0x606;
 export const CSR_HGEIE = 0x607;
 export const CSR_HENVCFG = 0x60a;
+export const CSR_HSTATEEN0 = 0x60c;
 export const CSR_HTVAL = 0x643;
 export const CSR_HIP = 0x644;
 export const CSR_HVIP = 0x645;
@@ -173,6 +176,17 @@ export const ENVCFG_CBZE = 1 << 7;
 export const ENVCFGH_STCE = 1 << 31;
 export const ENVCFGH_PBMTE = 1 << 30;
 export const ENVCFGH_ADUE = 1 << 29;
+
+// mcountinhibit fields (Priv §3.1.12): CY stops mcycle, IR stops minstret.
+export const MCOUNTINHIBIT_CY = 1 << 0;
+export const MCOUNTINHIBIT_IR = 1 << 2;
+
+// Smstateen (Priv "Smstateen/Ssstateen"): xstateen0..3 follow each CSR_*STATEEN0.
+// High-word bits (bit - 32) of mstateen0/hstateen0; bit 63 means the same
+// in mstateen1..3 and hstateen1..3.
+export const STATEEN_COUNT = 4;
+export const STATEENH_SE = 1 << 31; // bit 63: SE0 (SEn): access to hstateenN, sstateenN
+export const STATEEN0H_ENVCFG = 1 << 30; // bit 62: access to henvcfg, senvcfg
 
 // htinst/mtinst pseudoinstructions for implicit VS-stage accesses (Priv §9.6.3).
 export const TINST_PSEUDO_READ64 = 0x3000;

@@ -16,6 +16,13 @@ export const SIGNAL_STOP = 2; // leave the inner loop after this instruction (st
 export interface HartPlatform {
   /** mtime (Priv §3.2.1) as a number of ticks. */
   readTime(): number;
+  /**
+   * Optional: a timer compare value or enable the hart holds (stimecmp,
+   * vstimecmp, htimedelta, the envcfg STCE bits) was written, so the next
+   * timer deadline may have moved. A machine that plans its run slices
+   * around deadlines ends the current slice here (Hart.endSlice).
+   */
+  timerSettingsChanged?(): void;
 }
 
 /**

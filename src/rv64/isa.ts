@@ -9,7 +9,7 @@ const EXTENSIONS: readonly string[] = [
   "i", "m", "a", "f", "d", "c", "h",
   "zicbom", "zicboz", "zicntr", "zicond", "zicsr", "zifencei", "zihintpause", "zihpm",
   "zba", "zbb", "zbc", "zbkb", "zbkc", "zbkx", "zbs",
-  "sstc", "svade", "svadu", "svnapot", "svpbmt",
+  "smstateen", "sstc", "svade", "svadu", "svnapot", "svpbmt",
 ];
 
 /** Extension names in canonical order; "h" only when src/h-extension is loaded. */

@@ -11,7 +11,7 @@ import {
   IRQ_VS_TIMER,
 } from "./constants.js";
 import type { Hart } from "./hart.js";
-import { add64, loOf, hiOf, r, ltu64 } from "./int64.js";
+import { add64, loOf, hiOf, r, ltu64, sub64, toNumberU } from "./int64.js";
 
 /** menvcfg.STCE (bit 63). */
 export function sstcEnabled(h: Hart): boolean {
@@ -45,4 +45,34 @@ export function updateTimerLines(h: Hart): void {
     vstip = !ltu64(gLo, r.hi, h.csrLo[CSR_VSTIMECMP], h.csrHi[CSR_VSTIMECMP]);
   }
   h.setIrqLine(IRQ_VS_TIMER, vstip);
+}
+
+/**
+ * A CSR write changed a comparator, htimedelta or an STCE enable: the lines
+ * follow at once, and the machine learns that the next deadline may have
+ * moved (HartPlatform.timerSettingsChanged).
+ */
+export function timerSettingsChanged(h: Hart): void {
+  updateTimerLines(h);
+  h.platform.timerSettingsChanged?.();
+}
+
+/**
+ * The earliest Sstc deadline of `h` later than `after` (mtime ticks):
+ * stimecmp where menvcfg.STCE is on, vstimecmp - htimedelta (mod 2^64)
+ * where henvcfg.STCE is too; Infinity if none, or if it is at or beyond
+ * `never` (all-ones compare values mean "no timer").
+ */
+export function nextSstcDeadline(h: Hart, after: number, never: number): number {
+  let next = Infinity;
+  if (sstcEnabled(h)) {
+    const cmp = toNumberU(h.csrLo[CSR_STIMECMP], h.csrHi[CSR_STIMECMP]);
+    if (cmp > after && cmp < never) next = cmp;
+  }
+  if (vsSstcEnabled(h)) {
+    const lo = sub64(h.csrLo[CSR_VSTIMECMP], h.csrHi[CSR_VSTIMECMP], h.csrLo[CSR_HTIMEDELTA], h.csrHi[CSR_HTIMEDELTA]);
+    const cmp = toNumberU(lo, r.hi);
+    if (cmp > after && cmp < never && cmp < next) next = cmp;
+  }
+  return next;
 }

@@ -33,6 +33,21 @@ describe("CLINT", () => {
     expect(lines[0].has(IRQ_M_SOFT) && lines[1].has(IRQ_M_SOFT)).toBe(true);
   });
 
+  it("tells the machine when an mtimecmp is written (its next deadline may have moved)", () => {
+    let changes = 0;
+    const clint = new Clint(CLINT_BASE, [new IrqLines()], {
+      now: () => 0,
+      set: () => {},
+      compareChanged: () => changes++,
+    });
+    clint.write(MTIMECMP(0), 4, 5, 0);
+    clint.write(MTIMECMP(0) + 4, 4, 0, 0);
+    expect(changes).toBe(2);
+    clint.write(0, 4, 1, 0); // msip
+    clint.write(MTIME, 8, 7, 0); // mtime: the machine's set() hears of it
+    expect(changes).toBe(2);
+  });
+
   it("mtimecmp resets to all ones, so MTIP starts low", () => {
     const { clint, lines, time } = setup();
     time.t = 1e9;

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { BareMachine } from "../../src/devices/bare-machine.js";
+import { BareMachine, INSNS_PER_RTC_TICK } from "../../src/devices/bare-machine.js";
+import { CLINT_BASE } from "../../src/devices/clint.js";
 import { Htif } from "../../src/devices/htif.js";
 import { parseElf } from "../../src/loader/elf.js";
 import type { Hart } from "../../src/rv64/hart.js";
@@ -210,9 +211,35 @@ describe("BareMachine", () => {
     expect(r.instructions).toBe(1);
   });
 
-  it("derives time from the instruction count", () => {
+  it("has Spike's CLINT at 0x0200_0000, whose mtime is the machine's time", () => {
+    const { m } = machine("spin");
+    m.run({ maxInsns: 12_345 });
+    expect(m.phys.findDevice(CLINT_BASE, 8)).toBe(m.clint);
+    expect(m.clint.read(0xbff8, 8)).toBe(Math.floor(12_345 / INSNS_PER_RTC_TICK));
+    expect(m.clint.readHi).toBe(0);
+  });
+
+  it("jumps time to the timer deadline while the hart waits in WFI (no instructions pass)", () => {
+    const r = machine("wfi-timer").m.run({ maxInsns: 1000 });
+    expect(r).toMatchObject({ reason: "exit", exitCode: 0 }); // mtime - mtimecmp after the WFI
+    expect(r.instructions).toBeLessThan(30);
+  });
+
+  it("reports WFI as an error when the only timer ahead cannot wake the hart (masked in mie)", () => {
+    const { m } = machine("wfi-timer-masked");
+    const r = m.run({ maxInsns: 1000 });
+    expect(r.reason).toBe("error");
+    expect(r.error).toMatch(/WFI/);
+    expect(m.clint.read(0xbff8, 8)).toBe(m.clint.read(0x4000, 8)); // time went to the deadline first
+  });
+
+  it("derives time from the instruction count: one mtime tick per INSNS_PER_RTC_TICK steps, as on Spike", () => {
     const { m } = machine("spin");
     m.run({ maxInsns: 1000 });
-    expect(m.hart.platform.readTime()).toBe(1000);
+    expect(m.hart.platform.readTime()).toBe(1000 / INSNS_PER_RTC_TICK);
+    m.run({ maxInsns: INSNS_PER_RTC_TICK - 1 });
+    expect(m.hart.platform.readTime()).toBe(1000 / INSNS_PER_RTC_TICK);
+    m.run({ maxInsns: 1 });
+    expect(m.hart.platform.readTime()).toBe(1000 / INSNS_PER_RTC_TICK + 1);
   });
 });

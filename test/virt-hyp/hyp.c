@@ -127,6 +127,12 @@ void hyp_init(uint64_t id) {
     csr_write(CSR_HIDELEG, MIDELEG_VS_BITS);
     csr_write(CSR_HCOUNTEREN, COUNTEREN_CY | COUNTEREN_TM | COUNTEREN_IR);
     csr_write(CSR_HVIP, 0);
+    /* Smstateen: below M, henvcfg (which the HS phase writes) is reachable
+     * only through mstateen0.ENVCFG, which resets to 0; open it, and SE0,
+     * as OpenSBI does. A hart without Smstateen (QEMU 7.2) traps here. */
+    EXPECT_TRAP();
+    csr_write(CSR_MSTATEEN0, MSTATEEN0_SE0 | MSTATEEN0_ENVCFG);
+    expect.armed = 0;
     /* Sstc is present when menvcfg.STCE sticks (Sstc spec; Priv §3.1.18). */
     csr_set(CSR_MENVCFG, ENVCFG_STCE);
     have_sstc = (csr_read(CSR_MENVCFG) & ENVCFG_STCE) != 0;

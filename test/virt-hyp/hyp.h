@@ -12,6 +12,7 @@
 
 /* ---- CSR numbers the assembler may not know without the H extension. */
 #define CSR_MENVCFG 0x30a
+#define CSR_MSTATEEN0 0x30c
 #define CSR_MTINST 0x34a
 #define CSR_MTVAL2 0x34b
 #define CSR_STIMECMP 0x14d
@@ -54,6 +55,9 @@
 #define MIDELEG_VS_BITS 0x444ul /* VSSIP, VSTIP, VSEIP: read-only one in mideleg (Priv §9.4.2) */
 #define MISA_H (1ul << 7)
 #define ENVCFG_STCE (1ul << 63)
+/* Smstateen: mstateen0.SE0 (hstateen0, sstateen0) and ENVCFG (henvcfg, senvcfg). */
+#define MSTATEEN0_SE0 (1ul << 63)
+#define MSTATEEN0_ENVCFG (1ul << 62)
 #define COUNTEREN_CY (1ul << 0)
 #define COUNTEREN_TM (1ul << 1)
 #define COUNTEREN_IR (1ul << 2)

@@ -4,4 +4,5 @@ import "./supervisor.js";
 import "./counters.js";
 import "./fp.js";
 import "./pmp.js";
+import "./stateen.js";
 export { CSR_OK, csrOut, csrTable } from "./table.js";

@@ -1,4 +1,4 @@
-// Counters (Unpriv Zicntr, Priv §3.1.10-11): cycle/instret count retired
+// Counters (Unpriv Zicntr, Priv §3.1.10-12): cycle/instret count retired
 // instructions (one cycle per instruction), time reads the platform's mtime.
 // The hpm counters and events exist and read zero, as the spec permits.
 //
@@ -10,6 +10,14 @@
 // write to that counter changes. Both advance one per retired instruction,
 // and any 64-bit value reads back exactly (the count is a double, exact far
 // beyond any run; the offset is two int32 halves).
+//
+// mcountinhibit (Priv §3.1.12): while CY (IR) is set, mcycle (minstret)
+// does not count. Its storage then holds the frozen value itself instead of
+// an offset; setting the bit freezes the value the inhibiting instruction
+// read, clearing it turns the value back into an offset. The instruction
+// that writes mcountinhibit is not counted either way (as an instruction
+// that writes the counter itself is not). The hpm inhibit bits are
+// read-only zero with their counters, and TM does not exist (bit 1 is 0).
 import {
   CSR_CYCLE,
   CSR_HPMCOUNTER3,
@@ -18,6 +26,8 @@ import {
   CSR_MCOUNTEREN,
   CSR_MCOUNTINHIBIT,
   CSR_MCYCLE,
+  MCOUNTINHIBIT_CY,
+  MCOUNTINHIBIT_IR,
   CSR_MHPMCOUNTER3,
   CSR_MHPMEVENT3,
   CSR_MINSTRET,
@@ -36,8 +46,17 @@ function readNumber(v: number): number {
   return loOf(v);
 }
 
-/** Reads counter `csrno` (CSR_MCYCLE or CSR_MINSTRET): retired count + offset, mod 2^64. */
+/** mcountinhibit's bit for counter `csrno` (CSR_MCYCLE or CSR_MINSTRET). */
+function inhibitBit(csrno: number): number {
+  return csrno === CSR_MCYCLE ? MCOUNTINHIBIT_CY : MCOUNTINHIBIT_IR;
+}
+
+/** Reads counter `csrno` (CSR_MCYCLE or CSR_MINSTRET): retired count + offset mod 2^64, or the frozen value. */
 function readCounter(h: Hart, csrno: number): number {
+  if ((h.csrLo[CSR_MCOUNTINHIBIT] & inhibitBit(csrno)) !== 0) {
+    csrOut.hi = h.csrHi[csrno];
+    return h.csrLo[csrno];
+  }
   const retired = h.retired();
   const lo = add64(loOf(retired), hiOf(retired), h.csrLo[csrno], h.csrHi[csrno]);
   csrOut.hi = r.hi;
@@ -45,17 +64,43 @@ function readCounter(h: Hart, csrno: number): number {
 }
 /**
  * Sets the offset so that the next instruction reads the value written: the
- * writing instruction's own retirement does not count.
+ * writing instruction's own retirement does not count. An inhibited counter
+ * just holds the value.
  */
 function writeCounter(h: Hart, csrno: number, lo: number, hi: number): void {
+  if ((h.csrLo[CSR_MCOUNTINHIBIT] & inhibitBit(csrno)) !== 0) {
+    h.csrLo[csrno] = lo;
+    h.csrHi[csrno] = hi;
+    return;
+  }
   const next = h.retired() + 1;
   h.csrLo[csrno] = sub64(lo, hi, loOf(next), hiOf(next));
   h.csrHi[csrno] = r.hi;
 }
 defineCsr(CSR_MCYCLE, { name: "mcycle", read: readCounter, write: writeCounter });
 defineCsr(CSR_MINSTRET, { name: "minstret", read: readCounter, write: writeCounter });
-// All inhibit bits are hardwired to zero (Priv §3.1.12 allows it).
-defineCsr(CSR_MCOUNTINHIBIT, zeroCsr("mcountinhibit"));
+
+const MCOUNTINHIBIT_WRITABLE = MCOUNTINHIBIT_CY | MCOUNTINHIBIT_IR;
+const INHIBITABLE: readonly number[] = [CSR_MCYCLE, CSR_MINSTRET];
+defineCsr(CSR_MCOUNTINHIBIT, {
+  name: "mcountinhibit",
+  read(h) {
+    csrOut.hi = 0;
+    return h.csrLo[CSR_MCOUNTINHIBIT];
+  },
+  write(h, _csrno, lo) {
+    const next = lo & MCOUNTINHIBIT_WRITABLE;
+    for (const csrno of INHIBITABLE) {
+      const bit = inhibitBit(csrno);
+      if (((h.csrLo[CSR_MCOUNTINHIBIT] ^ next) & bit) === 0) continue;
+      // Read the value under the old setting, then store it under the new one.
+      const vLo = readCounter(h, csrno);
+      const vHi = csrOut.hi;
+      h.csrLo[CSR_MCOUNTINHIBIT] ^= bit;
+      writeCounter(h, csrno, vLo, vHi);
+    }
+  },
+});
 for (let i = 3; i < 32; i++) {
   defineCsr(CSR_MHPMCOUNTER3 + i - 3, zeroCsr(`mhpmcounter${i}`));
   defineCsr(CSR_MHPMEVENT3 + i - 3, zeroCsr(`mhpmevent${i}`));

@@ -29,7 +29,7 @@ import {
 } from "../constants.js";
 import { SIGNAL_STOP, type Hart } from "../hart.js";
 import { effectiveMip } from "../interrupts.js";
-import { updateTimerLines } from "../timer.js";
+import { timerSettingsChanged } from "../timer.js";
 import { constCsr, csrOut, defineCsr, hasHypervisor, plainCsr, zeroCsr } from "./table.js";
 import { readMstatus, writeMstatus } from "./status.js";
 
@@ -173,7 +173,7 @@ defineCsr(CSR_MENVCFG, {
     h.csrLo[csrno] = lo & ENVCFG_LO;
     h.csrHi[csrno] = hi & MENVCFG_HI;
     h.mmu.flush();
-    updateTimerLines(h);
+    timerSettingsChanged(h);
   },
 });
 

@@ -28,7 +28,8 @@ import { isSupportedSatpMode } from "../mmu/page-walk.js";
 import { CSR_ILLEGAL, CSR_OK, csrOut, defineCsr, plainCsr } from "./table.js";
 import { SSTATUS_MASK_HI, SSTATUS_MASK_LO, readMstatus, writeMstatus } from "./status.js";
 import { tvecCsr } from "./machine.js";
-import { sstcEnabled, updateTimerLines } from "../timer.js";
+import { envcfgPredicate } from "./stateen.js";
+import { sstcEnabled, timerSettingsChanged } from "../timer.js";
 
 const ALL = 0xffffffff | 0;
 
@@ -91,14 +92,15 @@ defineCsr(CSR_STIMECMP, {
   write(h, _csrno, lo, hi) {
     h.csrLo[CSR_STIMECMP] = lo;
     h.csrHi[CSR_STIMECMP] = hi;
-    updateTimerLines(h);
+    timerSettingsChanged(h);
   },
 });
 
 defineCsr(CSR_STVEC, tvecCsr("stvec"));
 defineCsr(CSR_SCOUNTEREN, plainCsr("scounteren", ALL, 0));
-// Priv §4.1.5 senvcfg: FIOM and the cache-block enables.
-defineCsr(CSR_SENVCFG, plainCsr("senvcfg", 0xf1, 0));
+// Priv §4.1.5 senvcfg: FIOM and the cache-block enables. Smstateen:
+// mstateen0.ENVCFG (and hstateen0.ENVCFG in VS-mode) guards it.
+defineCsr(CSR_SENVCFG, { ...plainCsr("senvcfg", 0xf1, 0), predicate: envcfgPredicate });
 defineCsr(CSR_SSCRATCH, plainCsr("sscratch", ALL, ALL));
 defineCsr(CSR_SEPC, plainCsr("sepc", ~1, ALL));
 defineCsr(CSR_SCAUSE, plainCsr("scause", ALL, ALL));

@@ -126,6 +126,10 @@
 #define ENVCFG_PBMTE (1 << 62)
 #define ENVCFG_ADUE (1 << 61)
 
+/* Smstateen: bit 63 (SE0, SEn) of every mstateen/hstateen, bit 62 (ENVCFG) of mstateen0/hstateen0. */
+#define STATEEN_SE (1 << 63)
+#define STATEEN0_ENVCFG (1 << 62)
+
 /* Priv §9.6.3: pseudoinstructions for implicit VS-stage PTE accesses (RV64). */
 #define TINST_PTE_READ 0x3000
 #define TINST_PTE_WRITE 0x3020
@@ -190,7 +194,6 @@ hyp_reset:
   csrw mcounteren, zero
   csrw hcounteren, zero
   csrw scounteren, zero
-  csrw htimedelta, zero
   la t0, hyp_hs_vector
   csrw stvec, t0
   la t0, hyp_vs_vector
@@ -199,6 +202,28 @@ hyp_reset:
   csrc mstatus, t0
   li t0, MSTATUS_FS_INITIAL
   csrs mstatus, t0
+  /* Writes a platform or hart may lack; the first that traps skips the
+     rest (tp). htimedelta: QEMU's spike machine has no time CSR, so no
+     htimedelta either. Smstateen: below M, the hstateen and sstateen CSRs
+     and henvcfg and senvcfg are reachable only through mstateen (0 at
+     reset), and senvcfg in VS-mode only through hstateen0: open them as
+     firmware (OpenSBI) and a hypervisor (KVM) do (QEMU 7.2 has no
+     Smstateen). */
+  mv t4, tp
+  la tp, 2f
+  csrw htimedelta, zero
+  li t0, STATEEN_SE | STATEEN0_ENVCFG
+  csrw mstateen0, t0
+  csrw hstateen0, t0
+  li t0, STATEEN_SE
+  csrw mstateen1, t0
+  csrw mstateen2, t0
+  csrw mstateen3, t0
+  csrw hstateen1, t0
+  csrw hstateen2, t0
+  csrw hstateen3, t0
+2:
+  mv tp, t4
   /* fall through */
 
 /* hyp_pt_reset: empties both root tables and the table pool. */

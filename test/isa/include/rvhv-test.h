@@ -77,8 +77,10 @@
 #define RM_DYN 7
 
 /* Canonical NaNs (Unpriv §20.3) and handy constants. */
+#define QNAN_H 0x7e00
 #define QNAN_S 0x7fc00000
 #define QNAN_D 0x7ff8000000000000
+#define BOX_H 0xffffffffffff0000
 #define BOX_S 0xffffffff00000000
 
 /* A physical address with nothing mapped on the rvhv machine (RAM starts at
@@ -180,12 +182,17 @@ rvhv_fail:
   .pushsection .tohost, "aw", @progbits
   .balign 64
   .globl tohost
+  .type tohost, @object
 tohost:
   .dword 0
+  /* QEMU's spike machine finds HTIF through these symbols and wants their size. */
+  .size tohost, 8
   .balign 64
   .globl fromhost
+  .type fromhost, @object
 fromhost:
   .dword 0
+  .size fromhost, 8
   .popsection
 .endm
 
@@ -320,16 +327,22 @@ fromhost:
 /* ---------------------------------------------------------------------- */
 /* Floating point. Operands and results are given as raw bit patterns; single
    operands are NaN-boxed by fmv.w.x, and single results are checked boxed
-   (Unpriv §21.2: upper 32 bits all ones). The rm argument is a rounding-mode
-   operand (rne, rtz, rdn, rup, rmm, dyn) or empty for instructions without
-   one. fflags is cleared before the operation and must equal \flags after. */
+   (Unpriv §21.2: upper 32 bits all ones); likewise halves (fmt h, which needs
+   Zfhmin in the test's arch) by fmv.h.x, checked with bits 63:16 all ones
+   (Unpriv §23). The rm argument is a rounding-mode operand (rne, rtz, rdn,
+   rup, rmm, dyn) or empty for instructions without one. fflags is cleared
+   before the operation and must equal \flags after. */
 
 .macro RVHV_FSET freg, fmt, bits
   li t0, \bits
   .ifc \fmt, s
   fmv.w.x \freg, t0
   .else
+  .ifc \fmt, h
+  fmv.h.x \freg, t0
+  .else
   fmv.d.x \freg, t0
+  .endif
   .endif
 .endm
 
@@ -338,7 +351,11 @@ fromhost:
   .ifc \fmt, s
   CHECK a0, (BOX_S | (\bits))
   .else
+  .ifc \fmt, h
+  CHECK a0, (BOX_H | (\bits))
+  .else
   CHECK a0, \bits
+  .endif
   .endif
 .endm
 
@@ -422,6 +439,17 @@ fromhost:
   TEST_F3 \n, \op, \rm, d, \result, \flags, \a, \b, \c
 .endm
 
+/* Half-precision arithmetic (Zfh). */
+.macro TEST_H1 n, op, rm, result, flags, a
+  TEST_F1 \n, \op, \rm, h, \result, \flags, h, \a
+.endm
+.macro TEST_H2 n, op, rm, result, flags, a, b
+  TEST_F2 \n, \op, \rm, h, \result, \flags, \a, \b
+.endm
+.macro TEST_H3 n, op, rm, result, flags, a, b, c
+  TEST_F3 \n, \op, \rm, h, \result, \flags, \a, \b, \c
+.endm
+
 /* fcvt.s.d / fcvt.d.s. */
 .macro TEST_S_FROM_D n, rm, result, flags, a
   TEST_F1 \n, fcvt.s.d, \rm, s, \result, \flags, d, \a
@@ -430,7 +458,7 @@ fromhost:
   TEST_F1 \n, fcvt.d.s, , d, \result, \flags, s, \a
 .endm
 
-/* Integer result from an FP operand: fcvt.{w,wu,l,lu}.{s,d}, fclass, fmv.x.*.
+/* Integer result from an FP operand: fcvt.{w,wu,l,lu}.{h,s,d}, fclass, fmv.x.*.
    \result is the full 64-bit x register value. */
 .macro TEST_F_TO_X n, op, rm, fmt, result, flags, a
   li gp, \n
@@ -454,7 +482,7 @@ fromhost:
   CHECK a1, \flags
 .endm
 
-/* FP result from an integer operand: fcvt.{s,d}.{w,wu,l,lu}. */
+/* FP result from an integer operand: fcvt.{h,s,d}.{w,wu,l,lu}. */
 .macro TEST_X_TO_F n, op, rm, fmt, result, flags, a
   li gp, \n
   li a2, \a

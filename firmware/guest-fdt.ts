@@ -20,6 +20,7 @@ import { GUEST_RAM_BASE } from "./guest-memory.js";
 const GUEST_EXTENSIONS: readonly string[] = [
   "i", "m", "a", "f", "d", "c",
   "zicntr", "zicond", "zicsr", "zifencei", "zihintpause",
+  "zfa", "zfh", "zfhmin",
   "zba", "zbb", "zbc", "zbkb", "zbkc", "zbkx", "zbs",
 ];
 

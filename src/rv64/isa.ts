@@ -8,6 +8,7 @@ import { hasHypervisor } from "./csr/table.js";
 const EXTENSIONS: readonly string[] = [
   "i", "m", "a", "f", "d", "c", "h",
   "zicbom", "zicboz", "zicntr", "zicond", "zicsr", "zifencei", "zihintpause", "zihpm",
+  "zfa", "zfh", "zfhmin",
   "zba", "zbb", "zbc", "zbkb", "zbkc", "zbkx", "zbs",
   "smstateen", "sstc", "svade", "svadu", "svnapot", "svpbmt",
 ];

@@ -8,6 +8,8 @@ import { rv64m } from "../exec/m.js";
 import { rv64a } from "../exec/a.js";
 import { rv64f } from "../exec/f.js";
 import { rv64d } from "../exec/d.js";
+import { rv64zfh } from "../exec/zfh.js";
+import { rv64zfa } from "../exec/zfa.js";
 import { rv64zba } from "../exec/zba.js";
 import { rv64zbb } from "../exec/zbb.js";
 import { rv64zbc } from "../exec/zbc.js";
@@ -25,6 +27,8 @@ export const allInstructions: InsnDef[] = [
   ...rv64a,
   ...rv64f,
   ...rv64d,
+  ...rv64zfh,
+  ...rv64zfa,
   ...rv64zba,
   ...rv64zbb,
   ...rv64zbc,

@@ -19,6 +19,7 @@ export const FLAG_DZ = 8;
 export const FLAG_NV = 16;
 
 /** Unpriv §20.3: the canonical NaNs every NaN-producing operation returns. */
+export const CANONICAL_NAN_H = 0x7e00;
 export const CANONICAL_NAN_S = 0x7fc00000;
 export const CANONICAL_NAN_D_HI = 0x7ff80000;
 
@@ -73,6 +74,16 @@ export function isNaNS(bits: number): boolean {
 /** A single's bits are a signalling NaN (quiet bit 22 clear, Unpriv §20.3). */
 export function isSignallingS(bits: number): boolean {
   return (bits & 0x7fc00000) === 0x7f800000 && (bits & 0x003fffff) !== 0;
+}
+
+/** A half's bits (low 16) are a NaN. */
+export function isNaNH(bits: number): boolean {
+  return (bits & 0x7fff) > 0x7c00;
+}
+
+/** A half's bits are a signalling NaN (quiet bit 9 clear). */
+export function isSignallingH(bits: number): boolean {
+  return (bits & 0x7e00) === 0x7c00 && (bits & 0x01ff) !== 0;
 }
 
 /** A double's bits are a NaN. */

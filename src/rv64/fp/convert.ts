@@ -71,7 +71,7 @@ const SAT_MAX_LO = [0x7fffffff, -1, -1, -1];
 const SAT_MAX_HI = [0, -1, 0x7fffffff, -1];
 
 /** x (finite) rounded to an integral value in direction rm. */
-function roundToIntegral(x: number, rm: number): number {
+export function roundToIntegral(x: number, rm: number): number {
   const t = Math.trunc(x);
   const f = x - t;
   if (f === 0) return t;
@@ -134,7 +134,7 @@ export function floatToInt(x: number, rm: number, kind: number): number {
  * Whether the 64-bit integer hi:lo lies in [-2^53, 2^53) (signed) or below
  * 2^53 (unsigned): then it is an exact number.
  */
-function fitsNumber(hi: number, signed: boolean): boolean {
+export function fitsNumber(hi: number, signed: boolean): boolean {
   return signed ? (hi + 0x200000) >>> 0 < 0x400000 : hi >>> 0 < 0x200000;
 }
 

@@ -1,4 +1,4 @@
-// An independent reference for IEEE 754-2008 binary32/binary64 with the
+// An independent reference for IEEE 754-2008 binary16/32/64 with the
 // RISC-V conventions: every result computed exactly as a BigInt rational and
 // rounded once, in all five rounding modes (the hardware oracle has no RMM).
 // Slow and simple on purpose; it shares no code or technique with src/rv64/fp.
@@ -12,6 +12,7 @@ export interface Fmt {
   emax: number;
 }
 
+export const F16: Fmt = { width: 16, p: 11, bias: 15, emin: -14, emax: 15 };
 export const F32: Fmt = { width: 32, p: 24, bias: 127, emin: -126, emax: 127 };
 export const F64: Fmt = { width: 64, p: 53, bias: 1023, emin: -1022, emax: 1023 };
 
@@ -63,7 +64,8 @@ export function decode(F: Fmt, bits: bigint): Val {
 export const isNaNVal = (v: Val): boolean => v.kind === "qnan" || v.kind === "snan";
 
 export function canonicalNaN(F: Fmt): bigint {
-  return F.width === 32 ? 0x7fc00000n : 0x7ff8000000000000n;
+  // Unpriv §20.3 (and §23 for halves): sign clear, quiet bit set, payload zero.
+  return ((1n << BigInt(F.width - F.p + 1)) - 1n) << BigInt(F.p - 2);
 }
 
 function signBit(F: Fmt, neg: boolean): bigint {
@@ -306,4 +308,34 @@ export function toInteger(F: Fmt, a: bigint, rm: number, kind: IntKind): Result 
   if (v < lo) return { bits: reg(lo), flags: NV };
   if (v > hi) return { bits: reg(hi), flags: NV };
   return { bits: reg(v), flags: cls !== 0 ? NX : 0 };
+}
+
+/** Zfa FROUND (exact = false) / FROUNDNX (exact = true): rounds to an integral value in the format. */
+export function roundIntegral(F: Fmt, a: bigint, rm: number, exact: boolean): Result {
+  const x = decode(F, a);
+  if (isNaNVal(x)) return nanResult(F, x.kind === "snan");
+  if (x.kind !== "finite") return { bits: a, flags: 0 };
+  let q: bigint;
+  let cls = 0;
+  if (x.e >= 0) q = x.m << BigInt(x.e);
+  else [q, cls] = scaledQuotient(x.m, 1n, x.e);
+  const mag = roundInteger(q, cls, x.neg, rm);
+  const bits = mag === 0n ? zeroBits(F, x.neg) : roundScaled(F, x.neg, mag, 0, RNE).bits;
+  return { bits, flags: exact && cls !== 0 ? NX : 0 };
+}
+
+/**
+ * Zfa FCVTMOD.W.D: truncation towards zero, bits 31:0 of the unbounded
+ * integer sign-extended; NaN and infinities give 0. Flags as FCVT.W.D RTZ.
+ */
+export function modularW(a: bigint): Result {
+  const x = decode(F64, a);
+  if (x.kind !== "finite") return { bits: 0n, flags: x.kind === "zero" ? 0 : NV };
+  let q: bigint;
+  let cls = 0;
+  if (x.e >= 0) q = x.m << BigInt(x.e);
+  else [q, cls] = scaledQuotient(x.m, 1n, x.e);
+  const v = x.neg ? -q : q;
+  const inRange = v >= -(1n << 31n) && v < 1n << 31n;
+  return { bits: BigInt.asUintN(64, BigInt.asIntN(32, v)), flags: !inRange ? NV : cls !== 0 ? NX : 0 };
 }

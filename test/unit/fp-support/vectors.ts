@@ -131,7 +131,7 @@ export function randomFloat(rng: Rng, F: Fmt): bigint {
     // Few significant bits: exact results and exact midpoints.
     const k = 1 + rng.below(12);
     const top = rng.bits(k) << BigInt(L.fracBits - k);
-    return pack(F, neg, L.bias - 40 + rng.below(81), top);
+    return pack(F, neg, Math.min(L.expMax - 1, Math.max(1, L.bias - 40 + rng.below(81))), top);
   }
   return rng.bits(L.width);
 }

@@ -441,4 +441,21 @@ HYP_CODE_BEGIN
   LOAD_OK VS, 1 << 40
   CHECK a0, 0x4848
 
+  # ---- Which stage faults first (Priv §9.5, §9.6.1 exception priority).
+  # VA(5) is read-only in the VS-stage; its GPA is not mapped in the G-stage.
+  CASE 37                                                       # Priv §9.5: the G-stage translates the GPA the VS-stage produced: a load reaches it and takes a load guest-page fault
+  HYP_SETUP_2STAGE VSPTE_S
+  MAP_VS VA(5), GPA(5), PTE_V | PTE_R | PTE_A | PTE_D
+  ACCESS_TRAPS VS, VA(5), ld a0, 0(a1)
+  CHECK_GUEST_FAULT CAUSE_LOAD_GUEST_PAGE, VA(5), GPA(5), 0x3503
+  CHECK_FROM VS
+
+  CASE 38                                                       # Priv §9.6.1: for an AMO the VS-stage refuses the write first: a store/AMO page fault, not a (load) guest-page fault
+  ACCESS_TRAPS VS, VA(5), amoadd.d a0, a2, (a1)
+  CHECK_VS_PAGE_FAULT CAUSE_STORE_PAGE, VA(5)
+
+  CASE 39                                                       # Priv §9.6.1: ... and so for a store
+  ACCESS_TRAPS VS, VA(5), sd a2, 0(a1)
+  CHECK_VS_PAGE_FAULT CAUSE_STORE_PAGE, VA(5)
+
 RVHV_CODE_END

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: unit tests (vitest), then our assembly suites (test/isa,
 // test/hyp) built with Debian's riscv64-unknown-elf-gcc and run through
-// `rvhv test`. Ends with one summary line "N passed, N failed, N skipped"
-// over everything that ran (a skipped test is one vitest reports as such;
-// nothing skips silently).
+// `rvhv test`, with the translation engine and without (--no-jit). Ends
+// with one summary line "N passed, N failed, N skipped" over everything that
+// ran (a skipped test is one vitest reports as such; nothing skips silently).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -55,14 +55,18 @@ const built = suites.every((suite) => run("node", ["scripts/build-asm-tests.mjs"
 if (!built) {
   broken = true;
 } else {
-  const asm = run("node", ["bin/rvhv.js", "test", ...suites.map((s) => `build/${s}`)], { capture: true });
-  const m = /(\d+) passed, (\d+) failed\s*$/.exec(asm.stdout ?? "");
-  if (m) {
-    passed += Number(m[1]);
-    failed += Number(m[2]);
-  } else {
-    console.error("rvhv: the assembly test run printed no summary");
-    broken = true;
+  // Once with the translation engine (the default) and once interpreting only.
+  for (const engine of [[], ["--no-jit"]]) {
+    const dirs = suites.map((s) => `build/${s}`);
+    const asm = run("node", ["bin/rvhv.js", "test", ...engine, ...dirs], { capture: true });
+    const m = /(\d+) passed, (\d+) failed\s*$/.exec(asm.stdout ?? "");
+    if (m) {
+      passed += Number(m[1]);
+      failed += Number(m[2]);
+    } else {
+      console.error("rvhv: the assembly test run printed no summary");
+      broken = true;
+    }
   }
 }
 

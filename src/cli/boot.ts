@@ -36,6 +36,7 @@ const BOOT_OPTIONS: OptionSpec = {
   gstage: { type: "string" },
   "lazy-gstage": { type: "boolean" },
   "no-htinst": { type: "boolean" },
+  "no-jit": { type: "boolean" },
 };
 
 /**
@@ -106,6 +107,7 @@ export async function bootCommand(args: string[], io: Io): Promise<number> {
     machine = new HypervisorMachine({
       guests: Array.from({ length: guests }, () => config),
       icount: values.icount === true,
+      jit: values["no-jit"] !== true,
       timed: values.stats === true,
       writesTrapInstruction: values["no-htinst"] !== true,
     });

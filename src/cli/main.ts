@@ -11,11 +11,11 @@ import { testCommand } from "./test.js";
 
 const USAGE = `usage: rvhv boot [--smp N] [--mem SIZE] [--kernel IMAGE] [--initrd FILE] [--append ARGS]
                  [--devices pv|emulated] [--guests K] [--console-dir DIR] [--sstc] [--icount]
-                 [--stats] [--max-insns N] [--gstage sv39x4|sv48x4] [--lazy-gstage] [--no-htinst]
-       rvhv run <elf> [--mem MiB] [--max-insns N] [--stats]
+                 [--stats] [--max-insns N] [--gstage sv39x4|sv48x4] [--lazy-gstage] [--no-htinst] [--no-jit]
+       rvhv run <elf> [--mem MiB] [--max-insns N] [--stats] [--no-jit]
        rvhv run --machine virt --bios FIRMWARE [--kernel IMAGE] [--initrd FILE] [--append ARGS]
-                [--smp N] [--mem MiB] [--icount] [--max-insns N] [--stats] [--dump-dtb FILE]
-       rvhv test <paths...> [--timeout-insns N] [--jobs N]
+                [--smp N] [--mem MiB] [--icount] [--max-insns N] [--stats] [--dump-dtb FILE] [--no-jit]
+       rvhv test <paths...> [--timeout-insns N] [--jobs N] [--no-jit]
        rvhv guest build | path
        rvhv --version
 `;
@@ -43,6 +43,7 @@ boot   boots a Linux guest in VS-mode under rvhv's TypeScript hypervisor, which
          --gstage MODE      G-stage page tables: sv39x4 (default) or sv48x4
          --lazy-gstage      map guest RAM on first touch, 4 KiB at a time (as KVM)
          --no-htinst        model a hart that leaves htinst 0 (MMIO decode fetches)
+         --no-jit           interpret every instruction (no translation engine)
 run    runs a bare-metal RV64 ELF program: one hart in M-mode at the entry point,
        RAM at 0x80000000, console output and exit through HTIF (the program's
        tohost/fromhost symbols). The exit status is the program's exit code.
@@ -51,6 +52,8 @@ run    runs a bare-metal RV64 ELF program: one hart in M-mode at the entry point
          --mem MiB          RAM size (default 256)
          --max-insns N      stop after N instructions (exit status 3)
          --stats            print instructions, seconds and MIPS on stderr
+         --no-jit           interpret every instruction: hot code is otherwise
+                            compiled to JavaScript (src/jit/), with the same results
 run --machine virt
        boots firmware on QEMU's virt machine (CLINT, PLIC, 16550 UART, syscon):
        Debian's OpenSBI (/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.elf
@@ -64,12 +67,14 @@ run --machine virt
          --smp N            harts (1 to 8, default 1); --mem MiB RAM (default 256)
          --icount           time from the instruction count: a run repeats exactly
          --dump-dtb FILE    write the device tree the harts would get, and exit
+         --no-jit           interpret every instruction (no translation engine)
 test   runs every ELF program under the given files and directories (riscv-tests)
        on a fresh machine each; prints PASS, FAIL (test N), TIMEOUT or ERROR per
        program in path order, then a count (a trap storm is an ERROR at once).
        Exit status 1 if any did not pass.
          --timeout-insns N  instructions before a program counts as TIMEOUT (default 10000000)
          --jobs N           worker threads (default: the number of CPUs)
+         --no-jit           interpret every instruction (no translation engine)
 guest  build: builds the Linux guest (guest-linux-config/: Linux 6.12 Image and a
        busybox initramfs.cpio.gz) unless the cache has it, and prints its directory;
        path: prints that directory, built or not.

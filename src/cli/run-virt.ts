@@ -87,6 +87,7 @@ export async function runVirtCommand({ values, positionals }: ParsedArgs, io: Io
       initrd: initrdPath === undefined ? undefined : readInput("initrd", initrdPath),
       bootargs: str("append"),
       icount: values.icount === true,
+      jit: values["no-jit"] !== true,
     };
     machine = new VirtMachine(options);
   } catch (e) {

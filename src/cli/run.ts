@@ -12,6 +12,7 @@ const COMMON_OPTIONS: OptionSpec = {
   mem: { type: "string" },
   "max-insns": { type: "string" },
   stats: { type: "boolean" },
+  "no-jit": { type: "boolean" },
 };
 
 export async function runCommand(args: string[], io: Io): Promise<number> {
@@ -32,7 +33,7 @@ function runBare({ values, positionals }: ParsedArgs, io: Io): number {
   const memMiB = integerOption(values, "mem", 256, 1, MAX_MEM_MIB);
   const maxInsns = integerOption(values, "max-insns", Infinity, 1);
 
-  const machine = new BareMachine({ memBytes: memMiB * 1024 * 1024 });
+  const machine = new BareMachine({ memBytes: memMiB * 1024 * 1024, jit: values["no-jit"] !== true });
   machine.onConsole = (text) => io.stdout.write(text);
   try {
     machine.loadElf(readProgramFile(path));

@@ -8,9 +8,15 @@ import { trapStormMessage } from "./trap-storm.js";
 export type TestOutcome =
   { kind: "pass" } | { kind: "fail"; code: number } | { kind: "timeout" } | { kind: "error"; reason: string };
 
-export function runTestCase(path: string, timeoutInsns: number): TestOutcome {
+/** How `rvhv test` runs each case: the instruction limit, and whether with the translation engine. */
+export interface TestSettings {
+  timeoutInsns: number;
+  jit: boolean;
+}
+
+export function runTestCase(path: string, { timeoutInsns, jit }: TestSettings): TestOutcome {
   try {
-    const machine = new BareMachine();
+    const machine = new BareMachine({ jit });
     machine.onConsole = () => {};
     machine.loadElf(readProgramFile(path));
     const result = machine.run({ maxInsns: timeoutInsns });

@@ -8,7 +8,7 @@ import { Worker } from "node:worker_threads";
 import { fileKind, hasElfMagic, NotRegularFileError } from "../loader/elf.js";
 import { integerOption, parseCommandArgs, UsageError } from "./args.js";
 import { EXIT_USAGE, type Io } from "./io.js";
-import { formatOutcome, type TestOutcome } from "./test-case.js";
+import { formatOutcome, type TestOutcome, type TestSettings } from "./test-case.js";
 import type { TestJob } from "./test-worker.js";
 
 const DEFAULT_TIMEOUT_INSNS = 10_000_000;
@@ -17,9 +17,13 @@ export async function testCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     "timeout-insns": { type: "string" },
     jobs: { type: "string" },
+    "no-jit": { type: "boolean" },
   });
   if (positionals.length === 0) throw new UsageError("test needs files or directories of test programs");
-  const timeoutInsns = integerOption(values, "timeout-insns", DEFAULT_TIMEOUT_INSNS, 1);
+  const settings: TestSettings = {
+    timeoutInsns: integerOption(values, "timeout-insns", DEFAULT_TIMEOUT_INSNS, 1),
+    jit: values["no-jit"] !== true,
+  };
   const jobs = integerOption(values, "jobs", availableParallelism(), 1, 256);
 
   const files: string[] = [];
@@ -43,7 +47,7 @@ export async function testCommand(args: string[], io: Io): Promise<number> {
   const outcomes: (TestOutcome | undefined)[] = new Array(unique.length);
   let printed = 0;
   let passed = 0;
-  await runPool(unique, Math.min(jobs, unique.length), timeoutInsns, (index, outcome) => {
+  await runPool(unique, Math.min(jobs, unique.length), settings, (index, outcome) => {
     outcomes[index] = outcome;
     for (let o = outcomes[printed]; o !== undefined; o = outcomes[++printed]) {
       if (o.kind === "pass") passed++;
@@ -93,7 +97,7 @@ const workerUrl = new URL(import.meta.url.endsWith(".ts") ? "./test-worker.ts" :
 function runPool(
   files: string[],
   jobs: number,
-  timeoutInsns: number,
+  settings: TestSettings,
   onResult: (index: number, outcome: TestOutcome) => void,
 ): Promise<void> {
   return new Promise((resolve) => {
@@ -104,7 +108,7 @@ function runPool(
       if (++done === files.length) resolve();
     };
     const startWorker = () => {
-      const worker = new Worker(workerUrl, { workerData: { timeoutInsns } });
+      const worker = new Worker(workerUrl, { workerData: settings });
       let current = -1;
       let crash = "";
       const feed = () => {

@@ -15,6 +15,7 @@
 // none ahead it would wait forever, and the run ends with an error.
 import { Hart } from "../rv64/hart.js";
 import { PhysicalMemory, Ram } from "../rv64/memory.js";
+import { JitEngine } from "../jit/engine.js";
 import { runHart } from "../rv64/run-loop.js";
 import { wakesFromWfi } from "../rv64/interrupts.js";
 import { nextSstcDeadline, updateTimerLines } from "../rv64/timer.js";
@@ -45,6 +46,8 @@ export const INSNS_PER_RTC_TICK = 100;
 export interface BareMachineOptions {
   /** RAM size in bytes (a multiple of 4 KiB); default 256 MiB. */
   memBytes?: number;
+  /** Run hot code through the translation engine (src/jit/); default true. false: interpret only (--no-jit). */
+  jit?: boolean;
 }
 
 export interface RunOptions {
@@ -85,6 +88,7 @@ export class BareMachine {
 
   constructor(options: BareMachineOptions = {}) {
     this.phys = new PhysicalMemory(new Ram(BARE_RAM_BASE, options.memBytes ?? DEFAULT_MEM_BYTES));
+    if (options.jit ?? true) new JitEngine(this.phys);
     this.hart = new Hart(0, 0, this.phys, {
       readTime: () => this.now(),
       timerSettingsChanged: () => this.replan(),

@@ -36,6 +36,7 @@
 // deterministic given the same console input at the same points.
 import { Hart } from "../rv64/hart.js";
 import { PhysicalMemory, Ram } from "../rv64/memory.js";
+import { JitEngine } from "../jit/engine.js";
 import { runHart } from "../rv64/run-loop.js";
 import { wakesFromWfi } from "../rv64/interrupts.js";
 import { nextSstcDeadline, updateTimerLines } from "../rv64/timer.js";
@@ -82,6 +83,8 @@ export interface VirtMachineOptions {
   bootargs?: string;
   /** Derive mtime from the instruction count (deterministic) instead of the host clock. */
   icount?: boolean;
+  /** Run hot code through the translation engine (src/jit/); default true. false: interpret only (--no-jit). */
+  jit?: boolean;
 }
 
 export interface VirtRunOptions {
@@ -156,6 +159,7 @@ export class VirtMachine {
     }
     this.icount = options.icount ?? false;
     this.phys = new PhysicalMemory(new Ram(VIRT_DRAM_BASE, memBytes));
+    if (options.jit ?? true) new JitEngine(this.phys);
     const platform = { readTime: () => this.now() };
     const harts: Hart[] = [];
     for (let i = 0; i < hartCount; i++) {

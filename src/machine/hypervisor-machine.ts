@@ -14,6 +14,7 @@
 // vCPU is halted (WFI, HSM stop or suspend) the process sleeps until the
 // next guest timer or console input, so an idle guest costs no host CPU.
 import { PhysicalMemory, Ram } from "../rv64/memory.js";
+import { JitEngine } from "../jit/engine.js";
 import type { Hart } from "../rv64/hart.js";
 import { TIMEBASE_HZ } from "../devices/virt-dtb.js";
 import "../h-extension/index.js";
@@ -35,6 +36,8 @@ export const MAX_HOST_RAM = 2 * 1024 * 1024 * 1024;
 export interface HypervisorMachineOptions extends HypervisorOptions {
   guests: GuestConfig[];
   icount?: boolean;
+  /** Run hot code through the translation engine (src/jit/); default true. false: interpret only (--no-jit). */
+  jit?: boolean;
 }
 
 export interface HypervisorRunResult {
@@ -82,6 +85,7 @@ export class HypervisorMachine {
       );
     }
     this.phys = new PhysicalMemory(new Ram(GUEST_RAM_BASE, ramBytes));
+    if (options.jit ?? true) new JitEngine(this.phys);
     this.hypervisor = new Hypervisor(this.phys, { readTime: () => this.now() }, options, options.guests);
     this.outBufs = this.guests.map(() => new Uint8Array(4096));
     this.outLens = this.guests.map(() => 0);

@@ -7,6 +7,7 @@ import type { Decoded } from "./decode/decoded.js";
 import { uncached as uncachedInsn } from "./run-loop.js";
 import { resetCsrs } from "./csr/reset.js";
 import { Pmp } from "./mmu/pmp.js";
+import type { JitEngine } from "../jit/engine.js";
 
 /** Run-loop signals a handler can raise (hart.signal bits). */
 export const SIGNAL_JUMP = 1; // pc was set by the handler: do not advance it
@@ -94,6 +95,8 @@ export class Hart {
 
   readonly mmu: Mmu;
   readonly pmp = new Pmp();
+  /** The translation engine running this hart's code (its memory's), or null for the interpreter alone (--no-jit). */
+  readonly jit: JitEngine | null;
   /** The TypeScript firmware, or null when machine code owns M and HS (OpenSBI, bare-metal tests). */
   firmware: FirmwareTrapHandler | null = null;
   /**
@@ -119,6 +122,7 @@ export class Hart {
     readonly platform: HartPlatform,
   ) {
     this.mmu = new Mmu(this, phys);
+    this.jit = phys.jit;
     phys.reservation[index] = -1;
     resetCsrs(this);
   }

@@ -4,6 +4,7 @@
 // imports them.
 
 import { Decoded } from "./decode/decoded.js";
+import type { JitEngine } from "../jit/engine.js";
 
 /** The shared placeholder of a code slot never decoded (len = 0). */
 export const UNDECODED = new Decoded();
@@ -95,6 +96,8 @@ export class PhysicalMemory {
   readonly codeGeneration: Int32Array;
   /** LR reservation per hart: physical address, or -1 for none (Unpriv §14.2). */
   readonly reservation: number[] = [];
+  /** The translation engine of the harts on this memory (src/jit/engine.ts), or null: they only interpret (--no-jit). */
+  jit: JitEngine | null = null;
   /** Called after a store to a PAGE_WATCHED page, with its physical address and size in bytes. */
   onWatchedWrite: ((paddr: number, size: number) => void) | null = null;
 

@@ -41,7 +41,7 @@ export function runHart(h: Hart, budget: number): number {
           h.waiting = false;
         }
       }
-      checkInterrupts = runPage(h);
+      checkInterrupts = h.jit !== null ? h.jit.runPage(h) : runPage(h);
     } catch (e) {
       if (e !== TRAP) throw e;
       checkInterrupts = true;
@@ -58,23 +58,38 @@ export function runHart(h: Hart, budget: number): number {
   return retired;
 }
 
+/** How interpretInPage ended. */
+export const PAGE_LEFT = 0; // control left the page, or the slice ended
+export const PAGE_STOP = 1; // SIGNAL_STOP: interrupts must be re-checked
+export const PAGE_JUMPED = 2; // a jump landed in the same page (only when asked to return there)
+
 /**
  * Executes from the code page holding pc until control leaves it (see file
  * comment). Returns true when it stopped for SIGNAL_STOP (interrupts must be
  * re-checked), false when control left the page or the slice ended.
  */
 function runPage(h: Hart): boolean {
-  const vaHi = h.pcHi;
-  const vaBase = h.pcLo & -4096;
-  const pageOff = h.mmu.fetchPage(h.pcLo, vaHi);
+  const pageOff = h.mmu.fetchPage(h.pcLo, h.pcHi);
   if (pageOff < 0) {
     runUncached(h);
     return true;
   }
-  const u16 = h.phys.ram.u16;
   const slots = h.phys.codePage(pageOff >>> 12);
-  const parcelBase = pageOff >>> 1;
   h.codeSlots = slots;
+  return interpretInPage(h, slots, pageOff, false) === PAGE_STOP;
+}
+
+/**
+ * The interpreter's inner loop over one code page, whose RAM offset is
+ * `pageOff` and whose decoded slots are `slots`; pc is in the page. With
+ * `untilJump` it also returns when a jump lands in the page, so the
+ * translation engine (src/jit/) can look for a compiled block there.
+ */
+export function interpretInPage(h: Hart, slots: Decoded[], pageOff: number, untilJump: boolean): number {
+  const vaHi = h.pcHi;
+  const vaBase = h.pcLo & -4096;
+  const u16 = h.phys.ram.u16;
+  const parcelBase = pageOff >>> 1;
   let off = h.pcLo & 4095;
   // The slice counter lives in a local (a hart field updated per
   // instruction is much slower); h.sliceLeft is synced before each handler,
@@ -89,7 +104,7 @@ function runPage(h: Hart): boolean {
         h.pcLo = vaBase | off;
         h.sliceLeft = left;
         runUncached(h);
-        return true;
+        return PAGE_STOP;
       }
       if (d === UNDECODED) slots[off >>> 1] = d = new Decoded();
       decodeInto(d, lo16, off === 4094 ? 0 : u16[parcelBase + (off >>> 1) + 1]);
@@ -102,21 +117,22 @@ function runPage(h: Hart): boolean {
       if ((h.signal & SIGNAL_JUMP) !== 0) {
         const stop = h.signal !== SIGNAL_JUMP;
         h.signal = 0;
-        if (stop) return true;
-        if (h.pcHi !== vaHi || (h.pcLo & -4096) !== vaBase || left <= 0) return false;
+        if (stop) return PAGE_STOP;
+        if (h.pcHi !== vaHi || (h.pcLo & -4096) !== vaBase || left <= 0) return PAGE_LEFT;
+        if (untilJump) return PAGE_JUMPED;
         off = h.pcLo & 4095;
         continue;
       }
       h.signal = 0;
       advance(h, vaBase, vaHi, off + d.len);
-      return true;
+      return PAGE_STOP;
     }
     left--;
     off += d.len;
     if (off >= 4096 || left <= 0) {
       h.sliceLeft = left;
       advance(h, vaBase, vaHi, off);
-      return false;
+      return PAGE_LEFT;
     }
   }
 }
@@ -129,7 +145,7 @@ function advance(h: Hart, vaBase: number, vaHi: number, off: number): void {
 }
 
 /** Fetches, decodes and executes one instruction without the cache. */
-function runUncached(h: Hart): void {
+export function runUncached(h: Hart): void {
   const lo16 = h.mmu.fetchParcel(h.pcLo, h.pcHi);
   let hi16 = 0;
   if ((lo16 & 3) === 3) {

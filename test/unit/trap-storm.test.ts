@@ -212,7 +212,7 @@ describe("the CLI reports a trap storm in one line", () => {
 
   it("rvhv test: an ERROR naming the storm, not a TIMEOUT", () => {
     const path = file("storm-test.elf", tinyElf(GARBAGE_HANDLER));
-    const outcome = runTestCase(path, 10_000_000);
+    const outcome = runTestCase(path, { timeoutInsns: 10_000_000, jit: true });
     expect(formatOutcome(outcome, path)).toBe(
       "ERROR: trap storm: illegal instruction (2) at pc 0x80000100 over and over, tval 0x0, mtvec 0x80000100" +
         ` — the program has no working trap handler ${path}`,

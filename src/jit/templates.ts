@@ -1,0 +1,250 @@
+// Code templates: the JavaScript each instruction compiles to, by mnemonic
+// (compressed instructions decode to the mnemonic they expand to). Values
+// are int32 hi/lo halves as in the interpreter (src/rv64/exec/), whose
+// handlers remain the reference: the differential tests (test/unit/jit-*.ts)
+// run both and compare. Instructions without a template call their
+// interpreter handler from the block (compile.ts).
+import type { Decoded } from "../rv64/decode/decoded.js";
+import { BLOCK_CONTINUE, setPcCode, type Emitter } from "./emitter.js";
+
+/** Where an instruction sits in its block. */
+export interface Site {
+  /** Index in the block (instructions before it retire first). */
+  k: number;
+  /** Page offset of the instruction, and of the one after it. */
+  off: number;
+  next: number;
+}
+
+export interface Template {
+  /** "op": computes registers only; "memory": may trap or touch a device; "end": sets pc and ends the block. */
+  kind: "op" | "memory" | "end";
+  emit(e: Emitter, d: Decoded, site: Site): void;
+}
+
+/** (hi:lo) of a sign-extended 32-bit immediate, as source text. */
+const immHi = (imm: number): number => imm >> 31;
+
+/** Unsigned 32-bit a < b as source text. */
+const ltu = (a: string, b: string): string => `(${a} >>> 0 < ${b} >>> 0)`;
+
+function op(emit: (e: Emitter, d: Decoded, site: Site) => void): Template {
+  return { kind: "op", emit };
+}
+
+// ---- 64-bit ALU (Unpriv §4.2.1, §4.2.2)
+
+/** rd = rs1 + (hi:lo) where the second operand is given as expressions. */
+function add64(e: Emitter, d: Decoded, bLo: string, bHi: string): void {
+  const a = e.lo(d.rs1);
+  const ah = e.hi(d.rs1);
+  e.line(`t0 = (${a} + ${bLo}) | 0; t1 = (${ah} + ${bHi} + ${ltu("t0", a)}) | 0;`);
+  e.set(d.rd, "t0", "t1");
+}
+
+/** Signed or unsigned 64-bit rs1 < (bHi:bLo) as 0/1 source text. */
+function less64(e: Emitter, d: Decoded, bLo: string, bHi: string, signed: boolean): string {
+  const a = e.lo(d.rs1);
+  const ah = e.hi(d.rs1);
+  const hiLess = signed ? `${ah} < ${bHi}` : ltu(ah, bHi);
+  return `(${hiLess} || (${ah} === ${bHi} && ${ltu(a, bLo)}) ? 1 : 0)`;
+}
+
+/** Bitwise op of rs1 with (bHi:bLo). */
+function bitwise(e: Emitter, d: Decoded, operator: string, bLo: string, bHi: string): void {
+  e.line(`t0 = ${e.lo(d.rs1)} ${operator} ${bLo}; t1 = ${e.hi(d.rs1)} ${operator} ${bHi};`);
+  e.set(d.rd, "t0", "t1");
+}
+
+/** Shift rs1 left by a constant 0..63. */
+function shiftLeftConst(e: Emitter, d: Decoded, sh: number): void {
+  const a = e.lo(d.rs1);
+  const ah = e.hi(d.rs1);
+  if (sh === 0) e.line(`t0 = ${a}; t1 = ${ah};`);
+  else if (sh < 32) e.line(`t1 = (${ah} << ${sh}) | (${a} >>> ${32 - sh}); t0 = ${a} << ${sh};`);
+  else e.line(`t1 = ${a} << ${sh - 32}; t0 = 0;`);
+  e.set(d.rd, "t0", "t1");
+}
+
+/** Shift rs1 right (arithmetic or logical) by a constant 0..63. */
+function shiftRightConst(e: Emitter, d: Decoded, sh: number, arithmetic: boolean): void {
+  const a = e.lo(d.rs1);
+  const ah = e.hi(d.rs1);
+  const shr = arithmetic ? ">>" : ">>>";
+  if (sh === 0) e.line(`t0 = ${a}; t1 = ${ah};`);
+  else if (sh < 32) e.line(`t0 = (${a} >>> ${sh}) | (${ah} << ${32 - sh}); t1 = (${ah} ${shr} ${sh}) | 0;`);
+  else e.line(`t0 = (${ah} ${shr} ${sh - 32}) | 0; t1 = ${arithmetic ? `${ah} >> 31` : "0"};`);
+  e.set(d.rd, "t0", "t1");
+}
+
+/** Shift by rs2's low 6 bits through the interpreter's int64 helpers (closure constants S.*). */
+function shiftByRegister(helper: string): Template {
+  return op((e, d) => {
+    e.line(`t0 = S.${helper}(${e.lo(d.rs1)}, ${e.hi(d.rs1)}, ${e.lo(d.rs2)} & 63); t1 = S.r.hi;`);
+    e.set(d.rd, "t0", "t1");
+  });
+}
+
+// ---- loads and stores (Unpriv §2.6): a call into the MMU's TLB fast path.
+
+/** Effective address rs1 + imm into t0 (low) and t1 (high). */
+function effectiveAddress(e: Emitter, d: Decoded): void {
+  const a = e.lo(d.rs1);
+  e.line(`t0 = (${a} + ${d.imm}) | 0; t1 = (${e.hi(d.rs1)} + ${immHi(d.imm)} + ${ltu("t0", a)}) | 0;`);
+}
+
+function load(method: string, extend: "signed" | "zero" | "64"): Template {
+  return {
+    kind: "memory",
+    emit(e, d, site) {
+      effectiveAddress(e, d);
+      e.sync(site.k, site.off);
+      if (d.rd === 32) {
+        e.line(`mmu.${method}(t0, t1);`);
+      } else if (extend === "64") {
+        e.line(`t0 = mmu.${method}(t0, t1); t1 = mmu.hi;`);
+        e.set(d.rd, "t0", "t1");
+      } else {
+        e.line(`t0 = mmu.${method}(t0, t1);`);
+        if (extend === "signed") e.setSigned32(d.rd, "t0");
+        else e.set(d.rd, "t0", "0");
+      }
+      e.stopIfSignalled(site.next);
+    },
+  };
+}
+
+function store(method: string, wide: boolean): Template {
+  return {
+    kind: "memory",
+    emit(e, d, site) {
+      effectiveAddress(e, d);
+      const v = e.lo(d.rs2);
+      const vh = wide ? `, ${e.hi(d.rs2)}` : "";
+      e.sync(site.k, site.off);
+      e.line(`mmu.${method}(t0, t1, ${v}${vh});`);
+      e.stopIfSignalled(site.next);
+    },
+  };
+}
+
+// ---- control transfer (Unpriv §2.5): the block's last instruction.
+
+function branch(condition: (e: Emitter, d: Decoded) => string): Template {
+  return {
+    kind: "end",
+    emit(e, d, site) {
+      const taken = condition(e, d);
+      e.writeBack();
+      e.line(`if (${taken}) { ${setPcCode(site.off + d.imm)} } else { ${setPcCode(site.next)} }`);
+      e.line(`h.sliceLeft = left - ${site.k + 1}; return ${BLOCK_CONTINUE};`);
+    },
+  };
+}
+
+const eq64 = (e: Emitter, d: Decoded): string =>
+  `${e.lo(d.rs1)} === ${e.lo(d.rs2)} && ${e.hi(d.rs1)} === ${e.hi(d.rs2)}`;
+
+/** rd = the address after this instruction (pc + len). */
+function link(e: Emitter, d: Decoded, site: Site): void {
+  if (d.rd === 32) return;
+  e.line(`t0 = (vaLo + ${site.next}) | 0; t1 = (vaHi + ${ltu("t0", "vaLo")}) | 0;`);
+  e.set(d.rd, "t0", "t1");
+}
+
+const jal: Template = {
+  kind: "end",
+  emit(e, d, site) {
+    link(e, d, site);
+    e.writeBack();
+    e.line(`${setPcCode(site.off + d.imm)} h.sliceLeft = left - ${site.k + 1}; return ${BLOCK_CONTINUE};`);
+  },
+};
+
+const jalr: Template = {
+  kind: "end",
+  emit(e, d, site) {
+    // Target first: rd may be rs1. Bit 0 cleared (Unpriv §2.5.1).
+    const a = e.lo(d.rs1);
+    e.line(`t2 = (${a} + ${d.imm}) | 0; t3 = (${e.hi(d.rs1)} + ${immHi(d.imm)} + ${ltu("t2", a)}) | 0;`);
+    e.line(`h.pcLo = t2 & -2; h.pcHi = t3;`);
+    link(e, d, site);
+    e.writeBack();
+    e.line(`h.sliceLeft = left - ${site.k + 1}; return ${BLOCK_CONTINUE};`);
+  },
+};
+
+export const templates: Record<string, Template> = {
+  lui: op((e, d) => e.set(d.rd, `${d.imm}`, `${immHi(d.imm)}`)),
+  auipc: op((e, d, site) => {
+    e.line(`t0 = (vaLo + ${site.off + d.imm}) | 0; t1 = (vaHi + ${immHi(d.imm)} + ${ltu("t0", "vaLo")}) | 0;`);
+    e.set(d.rd, "t0", "t1");
+  }),
+  jal,
+  jalr,
+  beq: branch(eq64),
+  bne: branch((e, d) => `!(${eq64(e, d)})`),
+  blt: branch((e, d) => `${less64(e, d, e.lo(d.rs2), e.hi(d.rs2), true)} === 1`),
+  bge: branch((e, d) => `${less64(e, d, e.lo(d.rs2), e.hi(d.rs2), true)} === 0`),
+  bltu: branch((e, d) => `${less64(e, d, e.lo(d.rs2), e.hi(d.rs2), false)} === 1`),
+  bgeu: branch((e, d) => `${less64(e, d, e.lo(d.rs2), e.hi(d.rs2), false)} === 0`),
+
+  lb: load("loadS8", "signed"),
+  lh: load("loadS16", "signed"),
+  lw: load("load32", "signed"),
+  ld: load("load64", "64"),
+  lbu: load("loadU8", "zero"),
+  lhu: load("loadU16", "zero"),
+  lwu: load("load32", "zero"),
+  sb: store("store8", false),
+  sh: store("store16", false),
+  sw: store("store32", false),
+  sd: store("store64", true),
+
+  addi: op((e, d) => add64(e, d, `${d.imm}`, `${immHi(d.imm)}`)),
+  slti: op((e, d) => e.set(d.rd, less64(e, d, `${d.imm}`, `${immHi(d.imm)}`, true), "0")),
+  sltiu: op((e, d) => e.set(d.rd, less64(e, d, `${d.imm}`, `${immHi(d.imm)}`, false), "0")),
+  xori: op((e, d) => bitwise(e, d, "^", `${d.imm}`, `${immHi(d.imm)}`)),
+  ori: op((e, d) => bitwise(e, d, "|", `${d.imm}`, `${immHi(d.imm)}`)),
+  andi: op((e, d) => bitwise(e, d, "&", `${d.imm}`, `${immHi(d.imm)}`)),
+  slli: op((e, d) => shiftLeftConst(e, d, d.imm)),
+  srli: op((e, d) => shiftRightConst(e, d, d.imm, false)),
+  srai: op((e, d) => shiftRightConst(e, d, d.imm, true)),
+  add: op((e, d) => add64(e, d, e.lo(d.rs2), e.hi(d.rs2))),
+  sub: op((e, d) => {
+    const a = e.lo(d.rs1);
+    const b = e.lo(d.rs2);
+    e.line(`t0 = (${a} - ${b}) | 0; t1 = (${e.hi(d.rs1)} - ${e.hi(d.rs2)} - ${ltu(a, b)}) | 0;`);
+    e.set(d.rd, "t0", "t1");
+  }),
+  sll: shiftByRegister("sll64"),
+  srl: shiftByRegister("srl64"),
+  sra: shiftByRegister("sra64"),
+  slt: op((e, d) => e.set(d.rd, less64(e, d, e.lo(d.rs2), e.hi(d.rs2), true), "0")),
+  sltu: op((e, d) => e.set(d.rd, less64(e, d, e.lo(d.rs2), e.hi(d.rs2), false), "0")),
+  xor: op((e, d) => bitwise(e, d, "^", e.lo(d.rs2), e.hi(d.rs2))),
+  or: op((e, d) => bitwise(e, d, "|", e.lo(d.rs2), e.hi(d.rs2))),
+  and: op((e, d) => bitwise(e, d, "&", e.lo(d.rs2), e.hi(d.rs2))),
+
+  // RV64I word instructions (Unpriv §4.2): 32-bit result, sign-extended.
+  addiw: op((e, d) => e.setSigned32(d.rd, `(${e.lo(d.rs1)} + ${d.imm}) | 0`)),
+  slliw: op((e, d) => e.setSigned32(d.rd, `${e.lo(d.rs1)} << ${d.imm & 31}`)),
+  srliw: op((e, d) => e.setSigned32(d.rd, `(${e.lo(d.rs1)} >>> ${d.imm & 31}) | 0`)),
+  sraiw: op((e, d) => e.setSigned32(d.rd, `${e.lo(d.rs1)} >> ${d.imm & 31}`)),
+  addw: op((e, d) => e.setSigned32(d.rd, `(${e.lo(d.rs1)} + ${e.lo(d.rs2)}) | 0`)),
+  subw: op((e, d) => e.setSigned32(d.rd, `(${e.lo(d.rs1)} - ${e.lo(d.rs2)}) | 0`)),
+  sllw: op((e, d) => e.setSigned32(d.rd, `${e.lo(d.rs1)} << (${e.lo(d.rs2)} & 31)`)),
+  srlw: op((e, d) => e.setSigned32(d.rd, `(${e.lo(d.rs1)} >>> (${e.lo(d.rs2)} & 31)) | 0`)),
+  sraw: op((e, d) => e.setSigned32(d.rd, `${e.lo(d.rs1)} >> (${e.lo(d.rs2)} & 31)`)),
+
+  // FENCE orders memory for other harts and devices; harts here interleave
+  // at instruction granularity, so it has nothing to do (as in exec/i.ts).
+  fence: op(() => {}),
+
+  // M (Unpriv §13.1): the multiplies; division goes to the handlers.
+  mul: op((e, d) => {
+    e.line(`t0 = S.mul64(${e.lo(d.rs1)}, ${e.hi(d.rs1)}, ${e.lo(d.rs2)}, ${e.hi(d.rs2)}); t1 = S.r.hi;`);
+    e.set(d.rd, "t0", "t1");
+  }),
+  mulw: op((e, d) => e.setSigned32(d.rd, `Math.imul(${e.lo(d.rs1)}, ${e.lo(d.rs2)})`)),
+};

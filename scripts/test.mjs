@@ -55,8 +55,9 @@ const built = suites.every((suite) => run("node", ["scripts/build-asm-tests.mjs"
 if (!built) {
   broken = true;
 } else {
-  // Once with the translation engine (the default) and once interpreting only.
-  for (const engine of [[], ["--no-jit"]]) {
+  // Once with the translation engine compiling every block on arrival, and
+  // once interpreting only.
+  for (const engine of [["--jit-threshold", "1"], ["--no-jit"]]) {
     const dirs = suites.map((s) => `build/${s}`);
     const asm = run("node", ["bin/rvhv.js", "test", ...engine, ...dirs], { capture: true });
     const m = /(\d+) passed, (\d+) failed\s*$/.exec(asm.stdout ?? "");

@@ -15,7 +15,7 @@ const USAGE = `usage: rvhv boot [--smp N] [--mem SIZE] [--kernel IMAGE] [--initr
        rvhv run <elf> [--mem MiB] [--max-insns N] [--stats] [--no-jit]
        rvhv run --machine virt --bios FIRMWARE [--kernel IMAGE] [--initrd FILE] [--append ARGS]
                 [--smp N] [--mem MiB] [--icount] [--max-insns N] [--stats] [--dump-dtb FILE] [--no-jit]
-       rvhv test <paths...> [--timeout-insns N] [--jobs N] [--no-jit]
+       rvhv test <paths...> [--timeout-insns N] [--jobs N] [--no-jit] [--jit-threshold N]
        rvhv guest build | path
        rvhv --version
 `;
@@ -75,6 +75,8 @@ test   runs every ELF program under the given files and directories (riscv-tests
          --timeout-insns N  instructions before a program counts as TIMEOUT (default 10000000)
          --jobs N           worker threads (default: the number of CPUs)
          --no-jit           interpret every instruction (no translation engine)
+         --jit-threshold N  compile a block once control has arrived there N times
+                            (default 16000; 1 compiles all code, as npm test does)
 guest  build: builds the Linux guest (guest-linux-config/: Linux 6.12 Image and a
        busybox initramfs.cpio.gz) unless the cache has it, and prints its directory;
        path: prints that directory, built or not.

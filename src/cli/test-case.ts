@@ -12,11 +12,13 @@ export type TestOutcome =
 export interface TestSettings {
   timeoutInsns: number;
   jit: boolean;
+  /** Arrivals before the engine compiles a block (undefined: the engine's default). */
+  jitThreshold?: number;
 }
 
-export function runTestCase(path: string, { timeoutInsns, jit }: TestSettings): TestOutcome {
+export function runTestCase(path: string, { timeoutInsns, jit, jitThreshold }: TestSettings): TestOutcome {
   try {
-    const machine = new BareMachine({ jit });
+    const machine = new BareMachine({ jit, jitThreshold });
     machine.onConsole = () => {};
     machine.loadElf(readProgramFile(path));
     const result = machine.run({ maxInsns: timeoutInsns });

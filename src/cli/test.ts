@@ -8,6 +8,7 @@ import { Worker } from "node:worker_threads";
 import { fileKind, hasElfMagic, NotRegularFileError } from "../loader/elf.js";
 import { integerOption, parseCommandArgs, UsageError } from "./args.js";
 import { EXIT_USAGE, type Io } from "./io.js";
+import { HOT_THRESHOLD } from "../jit/engine.js";
 import { formatOutcome, type TestOutcome, type TestSettings } from "./test-case.js";
 import type { TestJob } from "./test-worker.js";
 
@@ -18,11 +19,13 @@ export async function testCommand(args: string[], io: Io): Promise<number> {
     "timeout-insns": { type: "string" },
     jobs: { type: "string" },
     "no-jit": { type: "boolean" },
+    "jit-threshold": { type: "string" },
   });
   if (positionals.length === 0) throw new UsageError("test needs files or directories of test programs");
   const settings: TestSettings = {
     timeoutInsns: integerOption(values, "timeout-insns", DEFAULT_TIMEOUT_INSNS, 1),
     jit: values["no-jit"] !== true,
+    jitThreshold: integerOption(values, "jit-threshold", HOT_THRESHOLD, 1, 65535),
   };
   const jobs = integerOption(values, "jobs", availableParallelism(), 1, 256);
 

@@ -48,6 +48,8 @@ export interface BareMachineOptions {
   memBytes?: number;
   /** Run hot code through the translation engine (src/jit/); default true. false: interpret only (--no-jit). */
   jit?: boolean;
+  /** Arrivals at a block before the engine compiles it (default HOT_THRESHOLD; 1 compiles all code, as tests do). */
+  jitThreshold?: number;
 }
 
 export interface RunOptions {
@@ -88,7 +90,7 @@ export class BareMachine {
 
   constructor(options: BareMachineOptions = {}) {
     this.phys = new PhysicalMemory(new Ram(BARE_RAM_BASE, options.memBytes ?? DEFAULT_MEM_BYTES));
-    if (options.jit ?? true) new JitEngine(this.phys);
+    if (options.jit ?? true) new JitEngine(this.phys, options.jitThreshold);
     this.hart = new Hart(0, 0, this.phys, {
       readTime: () => this.now(),
       timerSettingsChanged: () => this.replan(),

@@ -1,18 +1,15 @@
-// Compiles a basic block of one physical code page into a JavaScript
+// Compiles the hot blocks of one physical code page into one JavaScript
 // function (the backend choice is explained in docs/performance.md).
 //
 // A block starts where control arrives (a jump target, or where the previous
-// block ended) and runs straight on to the first branch or jump, the first
-// instruction that needs its interpreter handler and may change what the
-// loop caches (CSR writes, xRET, fences, ECALL...), the end of the page, or
-// MAX_BLOCK instructions. Each instruction either has a template
-// (templates.ts) or calls its interpreter handler with the hart's state made
-// exact first, so traps are precise in the middle of a block and instret
-// counts exactly the instructions that retired.
+// block ended). Each instruction either has a template (templates.ts) or
+// calls its interpreter handler with the hart's state made exact first, so
+// traps are precise in the middle of a block and instret counts exactly the
+// instructions that retired.
 import { Decoded } from "../rv64/decode/decoded.js";
 import { decodeInto } from "../rv64/decode/decode.js";
 import { mul64, r, sll64, sra64, srl64 } from "../rv64/int64.js";
-import { UNDECODED } from "../rv64/memory.js";
+import { UNDECODED, type Ram } from "../rv64/memory.js";
 import { rv64m } from "../rv64/exec/m.js";
 import { rv64zba } from "../rv64/exec/zba.js";
 import { rv64zbb } from "../rv64/exec/zbb.js";
@@ -21,13 +18,16 @@ import { rv64zbkb } from "../rv64/exec/zbkb.js";
 import { rv64zbkx } from "../rv64/exec/zbkx.js";
 import { rv64zbs } from "../rv64/exec/zbs.js";
 import { rv64zicond } from "../rv64/exec/zicond.js";
-import { BLOCK_CONTINUE, Emitter, setPcCode, type BlockFunction } from "./emitter.js";
+import { Emitter } from "./emitter.js";
 import { templates } from "./templates.js";
 
 /** Longest block, in instructions. */
 export const MAX_BLOCK = 64;
 
-/** A compiled block. */
+/** A compiled block: runs it from its first instruction; returns BLOCK_CONTINUE or BLOCK_STOP. */
+export type BlockFunction = (h: unknown, vaLo: number, left: number) => number;
+
+/** A compiled block and its length. */
 export interface Block {
   run: BlockFunction;
   /** Instructions in the block: it runs only when the slice has this many left. */
@@ -42,24 +42,23 @@ const registerOnly = new Set(
 /** Helpers the generated code calls (the interpreter's own int64 routines). */
 const helpers = { r, sll64, srl64, sra64, mul64 };
 
-/** The source of the block starting at page offset `start`, or null if none can start there. */
-export function blockSource(
-  slots: Decoded[],
-  u16: Uint16Array,
-  parcelBase: number,
-  start: number,
-): { source: string; records: Decoded[]; calls: number[] } | null {
-  const e = new Emitter();
-  const records: Decoded[] = [];
-  /** Instructions that call their handler (f<k>(h, d<k>)). */
-  const calls: number[] = [];
+/**
+ * Compiles the block starting at page offset `start`, or returns null if
+ * none can start there. A block runs straight on to the first branch or
+ * jump, the first instruction that may change what the loop caches
+ * (endsBlock), the end of the page, or MAX_BLOCK instructions.
+ */
+export function compileBlock(slots: Decoded[], ram: Ram, parcelBase: number, start: number): Block | null {
+  const e = new Emitter(start);
+  const calls: Decoded[] = [];
+  const call = (d: Decoded): string => `c${calls.push(d) - 1}(h, d${calls.length - 1});`;
   let off = start;
   let k = 0;
   /** The last instruction set pc itself (a branch or jump template). */
   let jumped = false;
   let ended = false;
   while (!ended && k < MAX_BLOCK && off < 4096) {
-    const d = decodedAt(slots, u16, parcelBase, off);
+    const d = decodedAt(slots, ram.u16, parcelBase, off);
     if (d === null) break; // straddles into the next page: the interpreter runs it uncached
     const site = { k, off, next: off + d.len };
     const template = templates[d.name];
@@ -68,19 +67,16 @@ export function blockSource(
       ended = jumped = template.kind === "end";
     } else if (registerOnly.has(d.name)) {
       e.writeBack();
-      e.line(`f${k}(h, d${k});`);
+      e.line(call(d));
       e.forget();
-      calls.push(k);
     } else {
       // Any other instruction: its handler, with the state exact, then its signal.
       e.sync(k, off);
-      e.line(`f${k}(h, d${k});`);
+      e.line(call(d));
       e.forget();
       e.followSignal(site.next);
-      calls.push(k);
       ended = endsBlock(d);
     }
-    records.push(d);
     off = site.next;
     k++;
   }
@@ -88,24 +84,18 @@ export function blockSource(
   if (!jumped) {
     // Fell off the end, or the last handler raised no signal: go on after it.
     e.writeBack();
-    e.line(`${setPcCode(off)} h.sliceLeft = left - ${k}; return ${BLOCK_CONTINUE};`);
+    e.line(e.jumpTo(off, k));
   }
-  return { source: e.body(), records, calls };
-}
-
-/** Compiles the block at page offset `start` (see blockSource). */
-export function compileBlock(slots: Decoded[], u16: Uint16Array, parcelBase: number, start: number): Block | null {
-  const built = blockSource(slots, u16, parcelBase, start);
-  if (built === null) return null;
-  const { source, records, calls } = built;
-  const names = calls.map((k) => `d${k} = D[${k}], f${k} = d${k}.exec`);
+  const constants = calls.map((_, i) => `d${i} = D[${i}], c${i} = d${i}.exec`);
   const factory = new Function(
     "D",
     "S",
-    `"use strict";\n${names.length > 0 ? `const ${names.join(", ")};\n` : ""}` +
-      `return function block(h, vaLo, left) {\nconst xl = h.xl, xh = h.xh, mmu = h.mmu, vaHi = h.pcHi;\n${source}\n};`,
-  ) as (records: Decoded[], helpers: object) => BlockFunction;
-  return { run: factory(records, helpers), count: records.length };
+    "M",
+    `"use strict";\nconst u8 = M.u8, u16 = M.u16, i32 = M.i32;\n` +
+      (constants.length > 0 ? `const ${constants.join(", ")};\n` : "") +
+      `return function block(h, vaLo, left) {\nconst xl = h.xl, xh = h.xh, mmu = h.mmu, vaHi = h.pcHi;\n${e.body()}\n};`,
+  ) as (records: Decoded[], helpers: object, ram: Ram) => BlockFunction;
+  return { run: factory(calls, helpers, ram), count: k };
 }
 
 /** The decoded instruction at page offset `off`, decoding it into its slot on first use; null if it straddles the page end. */

@@ -10,9 +10,6 @@
 import { X0_SINK } from "../rv64/decode/decode.js";
 import { SIGNAL_JUMP } from "../rv64/hart.js";
 
-/** A block's function: runs it from its first instruction; returns BLOCK_CONTINUE or BLOCK_STOP. */
-export type BlockFunction = (h: unknown, vaLo: number, left: number) => number;
-
 /** The block ended at a jump, a branch or its last instruction; pc is set. */
 export const BLOCK_CONTINUE = 0;
 /** An instruction raised SIGNAL_STOP: interrupts and cached state must be re-checked. */
@@ -20,14 +17,19 @@ export const BLOCK_STOP = 1;
 
 export class Emitter {
   private readonly lines: string[] = [];
-  /** Closure constants (the decoded records the block calls into), by name. */
-  readonly constants: string[] = [];
+  /** The block inlines TLB lookups (usesMemory). */
+  private memory = false;
+  /** The block jumps back to its start (jumpTo). */
+  loops = false;
   private readonly loadedLo = new Uint8Array(33);
   private readonly loadedHi = new Uint8Array(33);
   private readonly dirtyLo = new Uint8Array(33);
   private readonly dirtyHi = new Uint8Array(33);
   /** Registers whose locals the function declares. */
   private readonly used = new Uint8Array(33);
+
+  /** @param start the block's page offset */
+  constructor(readonly start: number) {}
 
   line(code: string): void {
     this.lines.push(code);
@@ -105,18 +107,17 @@ export class Emitter {
    */
   sync(k: number, off: number): void {
     this.writeBack();
-    this.lines.push(`h.pcLo = vaLo | ${off}; h.sliceLeft = left - ${k};`);
+    this.lines.push(this.syncCode(k, off));
   }
 
-  /**
-   * After a memory access synced at instruction k: a device or a store to a
-   * code page raised SIGNAL_STOP, so leave the block after this instruction
-   * (as the interpreter does). The access itself has retired.
-   */
-  stopIfSignalled(next: number): void {
-    this.lines.push(
-      `if (h.signal !== 0) { ${this.writeBackCode()}h.sliceLeft--; h.signal = 0; ${setPcCode(next)} return ${BLOCK_STOP}; }`,
-    );
+  /** The pc and slice-counter half of sync (for a slow path inside a branch; write back first). */
+  syncCode(k: number, off: number): string {
+    return `h.pcLo = vaLo | ${off}; h.sliceLeft = left - ${k};`;
+  }
+
+  /** The block inlines TLB lookups: it needs the MMU's arrays in locals. */
+  usesMemory(): void {
+    this.memory = true;
   }
 
   /**
@@ -131,11 +132,30 @@ export class Emitter {
     );
   }
 
-  /** The function body: register locals, then the statements. */
+  /**
+   * Statements for the block's last instruction (number `count` - 1;
+   * registers written back) going on to page offset `off`. Back to the
+   * block's own start (a loop), the function runs the block again while the
+   * slice has room for it, instead of returning to the page loop: nothing
+   * else can raise an interrupt meanwhile, since devices and other harts act
+   * only between slices and anything inside the block that could returns
+   * BLOCK_STOP first.
+   */
+  jumpTo(off: number, count: number): string {
+    if (off === this.start) {
+      this.loops = true;
+      return `left = left - ${count}; if (left >= ${count}) continue; h.pcLo = vaLo | ${off}; h.sliceLeft = left; return ${BLOCK_CONTINUE};`;
+    }
+    return `${setPcCode(off)} h.sliceLeft = left - ${count}; return ${BLOCK_CONTINUE};`;
+  }
+
+  /** The function body: its locals, then the statements (in a loop if the block jumps to its start). */
   body(): string {
-    const decls: string[] = ["t0 = 0", "t1 = 0", "t2 = 0", "t3 = 0"];
+    const decls = ["t0 = 0", "t1 = 0", "t2 = 0", "t3 = 0"];
     for (let r = 1; r < 32; r++) if (this.used[r] !== 0) decls.push(`x${r}l = 0`, `x${r}h = 0`);
-    return `let ${decls.join(", ")};\n${this.lines.join("\n")}`;
+    if (this.memory) decls.push("tagLo = mmu.tagLo", "tagHi = mmu.tagHi", "ramOff = mmu.ramOff");
+    const statements = this.lines.join("\n");
+    return `let ${decls.join(", ")};\n${this.loops ? `for (;;) {\n${statements}\n}` : statements}`;
   }
 }
 

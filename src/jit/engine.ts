@@ -1,35 +1,47 @@
 // The translation engine: runs a hart's code as compiled blocks where the
 // code is hot, and through the interpreter elsewhere.
 //
-// Blocks are cached per physical RAM page and shared by every hart on the
-// memory, beside the page's decoded slots; a store to the page (or a host
-// write) drops both together (PhysicalMemory.codeGeneration). Each place a
-// block may start counts its arrivals; at HOT_THRESHOLD the block is
-// compiled. The page loop below follows control from block to block while it
-// stays in the page, so a loop runs compiled blocks back to back; interrupts
-// are taken between blocks, where the interpreter takes them (run-loop.ts).
+// Compiled code is cached per physical RAM page and shared by every hart on
+// the memory, beside the page's decoded slots; a store to the page (or a
+// host write) drops both together (PhysicalMemory.codeGeneration). Each
+// place a block may start counts its arrivals; at the hot threshold its
+// block is compiled (compile.ts). The page loop below runs compiled blocks
+// where there are some and the interpreter elsewhere, until control leaves
+// the page; interrupts are taken between pages and after SIGNAL_STOP, where
+// the interpreter takes them (run-loop.ts).
 import type { Decoded } from "../rv64/decode/decoded.js";
 import type { Hart } from "../rv64/hart.js";
 import type { PhysicalMemory } from "../rv64/memory.js";
 import { PAGE_LEFT, PAGE_STOP, interpretInPage, runUncached } from "../rv64/run-loop.js";
 import { BLOCK_STOP } from "./emitter.js";
-import { compileBlock, type Block } from "./compile.js";
+import { compileBlock, type BlockFunction } from "./compile.js";
 
-/** Arrivals at a block start before it is compiled (the profile's only input). */
-export const HOT_THRESHOLD = 32;
+/**
+ * Arrivals at a block start before it is compiled (the profile's only
+ * input). A fresh JavaScript function runs in V8's bytecode interpreter
+ * until V8 has optimised it, slower than rvhv's own interpreter, and each
+ * costs V8 about a millisecond to compile and optimise: a block must run
+ * many times to pay that back. Linux's boot to the marker, by threshold
+ * (docs/performance.md): 32 -> 11.5 s, 1024 -> 6.0 s, 4000 -> 3.8 s,
+ * 16000 -> 3.0 s, 64000 -> 3.3 s, no engine 3.3-3.7 s.
+ */
+export const HOT_THRESHOLD = 16000;
 
-/** No block can start here (the first instruction straddles the page end): interpret. */
-const NOT_COMPILABLE: Block = { run: () => 0, count: Number.MAX_SAFE_INTEGER };
+/** `counts` of a slot where no block can start (its instruction straddles the page end). */
+const NOT_COMPILABLE = 255;
 
 /** One physical page's compiled blocks and arrival counts, by 2-byte slot. */
 class PageBlocks {
-  readonly blocks: (Block | undefined)[] = new Array<Block | undefined>(2048);
-  readonly arrivals = new Uint8Array(2048);
+  /** Instructions in the block at each slot; 0: not compiled. */
+  readonly counts = new Uint8Array(2048);
+  readonly arrivals = new Uint16Array(2048);
+  readonly blocks: (BlockFunction | undefined)[] = new Array<BlockFunction | undefined>(2048);
   constructor(public generation: number) {}
 
   reset(generation: number): void {
-    this.blocks.fill(undefined);
+    this.counts.fill(0);
     this.arrivals.fill(0);
+    this.blocks.fill(undefined);
     this.generation = generation;
   }
 }
@@ -55,7 +67,7 @@ export class JitEngine {
   }
 
   /**
-   * The page loop (run-loop.ts runPage, with compiled blocks): runs from the
+   * The page loop (run-loop.ts runPage, with compiled code): runs from the
    * page holding pc until control leaves it, the slice ends, or an
    * instruction raises SIGNAL_STOP (returns true then).
    */
@@ -72,14 +84,13 @@ export class JitEngine {
     h.codeSlots = slots;
     const blocks = this.blocksOf(page);
     for (;;) {
-      const slot = (h.pcLo & 4095) >>> 1;
-      let block = blocks.blocks[slot];
-      if (block === undefined && ++blocks.arrivals[slot] >= this.hotThreshold) {
-        block = this.compile(slots, pageOff, slot << 1);
-        blocks.blocks[slot] = block;
-      }
-      if (block !== undefined && block.count <= h.sliceLeft) {
-        if (block.run(h, vaBase, h.sliceLeft) === BLOCK_STOP) return true;
+      const off = h.pcLo & 4095;
+      const slot = off >>> 1;
+      let count = blocks.counts[slot];
+      if (count === 0 && ++blocks.arrivals[slot] >= this.hotThreshold)
+        count = this.compile(blocks, slots, pageOff, off);
+      if (count !== 0 && count !== NOT_COMPILABLE && count <= h.sliceLeft) {
+        if (blocks.blocks[slot]!(h, vaBase, h.sliceLeft) === BLOCK_STOP) return true;
       } else {
         const status = interpretInPage(h, slots, pageOff, true);
         if (status === PAGE_STOP) return true;
@@ -98,12 +109,18 @@ export class JitEngine {
     return blocks;
   }
 
-  private compile(slots: Decoded[], pageOff: number, start: number): Block {
+  /** Compiles the block at page offset `start`; returns its count (or NOT_COMPILABLE). */
+  private compile(blocks: PageBlocks, slots: Decoded[], pageOff: number, start: number): number {
     const t0 = performance.now();
-    const block = compileBlock(slots, this.phys.ram.u16, pageOff >>> 1, start);
-    this.compileMs += performance.now() - t0;
-    if (block === null) return NOT_COMPILABLE;
+    const block = compileBlock(slots, this.phys.ram, pageOff >>> 1, start);
+    if (block === null) {
+      blocks.counts[start >>> 1] = NOT_COMPILABLE;
+      return NOT_COMPILABLE;
+    }
+    blocks.blocks[start >>> 1] = block.run;
+    blocks.counts[start >>> 1] = block.count;
     this.blocksCompiled++;
-    return block;
+    this.compileMs += performance.now() - t0;
+    return block.count;
   }
 }

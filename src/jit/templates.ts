@@ -5,7 +5,8 @@
 // run both and compare. Instructions without a template call their
 // interpreter handler from the block (compile.ts).
 import type { Decoded } from "../rv64/decode/decoded.js";
-import { BLOCK_CONTINUE, setPcCode, type Emitter } from "./emitter.js";
+import { LOAD_BASE, STORE_BASE, TLB_MASK } from "../rv64/mmu/mmu.js";
+import { BLOCK_CONTINUE, BLOCK_STOP, setPcCode, type Emitter } from "./emitter.js";
 
 /** Where an instruction sits in its block. */
 export interface Site {
@@ -85,7 +86,11 @@ function shiftByRegister(helper: string): Template {
   });
 }
 
-// ---- loads and stores (Unpriv §2.6): a call into the MMU's TLB fast path.
+// ---- loads and stores (Unpriv §2.6): the MMU's TLB fast path inlined
+// (src/rv64/mmu/mmu.ts); a miss, a misaligned address or MMIO goes through
+// the MMU's method with the state made exact first, since it may trap. Fast
+// store entries never map code or watched pages, so only the slow path can
+// raise a signal.
 
 /** Effective address rs1 + imm into t0 (low) and t1 (high). */
 function effectiveAddress(e: Emitter, d: Decoded): void {
@@ -93,37 +98,59 @@ function effectiveAddress(e: Emitter, d: Decoded): void {
   e.line(`t0 = (${a} + ${d.imm}) | 0; t1 = (${e.hi(d.rs1)} + ${immHi(d.imm)} + ${ltu("t0", a)}) | 0;`);
 }
 
-function load(method: string, extend: "signed" | "zero" | "64"): Template {
+/** A TLB hit for address t0/t1 in the TLB at `base`, t2 the entry; `size` checks alignment. */
+function tlbHit(base: number, size: number): string {
+  const aligned = size > 1 ? ` && (t0 & ${size - 1}) === 0` : "";
+  return (
+    `(t2 = mmu.set + (((t0 >>> 12) & ${TLB_MASK}) | ${base}), ` +
+    `tagLo[t2] === (t0 & -4096) && tagHi[t2] === t1${aligned})`
+  );
+}
+
+/** RAM byte offset of the hit in entry t2. */
+const hitOffset = "(ramOff[t2] + (t0 & 4095))";
+
+interface LoadShape {
+  method: string;
+  size: number;
+  /** Reads the value at a hit into t0 (and t1 for 64 bits). */
+  fast: string;
+  /** The register's high half from t0 (and t1). */
+  hi: string;
+}
+
+function load(shape: LoadShape): Template {
   return {
     kind: "memory",
     emit(e, d, site) {
       effectiveAddress(e, d);
-      e.sync(site.k, site.off);
-      if (d.rd === 32) {
-        e.line(`mmu.${method}(t0, t1);`);
-      } else if (extend === "64") {
-        e.line(`t0 = mmu.${method}(t0, t1); t1 = mmu.hi;`);
-        e.set(d.rd, "t0", "t1");
-      } else {
-        e.line(`t0 = mmu.${method}(t0, t1);`);
-        if (extend === "signed") e.setSigned32(d.rd, "t0");
-        else e.set(d.rd, "t0", "0");
-      }
-      e.stopIfSignalled(site.next);
+      e.usesMemory();
+      const slowHi = shape.size === 8 ? " t1 = mmu.hi;" : "";
+      const rdBack = d.rd === 0 || d.rd === 32 ? "" : `xl[${d.rd}] = t0; xh[${d.rd}] = ${shape.hi}; `;
+      e.line(
+        `if ${tlbHit(LOAD_BASE, shape.size)} { ${shape.fast} } else { ${e.writeBackCode()}${e.syncCode(site.k, site.off)} ` +
+          `t0 = mmu.${shape.method}(t0, t1);${slowHi} ` +
+          `if (h.signal !== 0) { ${rdBack}h.sliceLeft--; h.signal = 0; ${setPcCode(site.next)} return ${BLOCK_STOP}; } }`,
+      );
+      e.set(d.rd, "t0", shape.hi);
     },
   };
 }
 
-function store(method: string, wide: boolean): Template {
+function store(method: string, size: number, fast: (v: string, vh: string) => string): Template {
   return {
     kind: "memory",
     emit(e, d, site) {
       effectiveAddress(e, d);
+      e.usesMemory();
       const v = e.lo(d.rs2);
-      const vh = wide ? `, ${e.hi(d.rs2)}` : "";
-      e.sync(site.k, site.off);
-      e.line(`mmu.${method}(t0, t1, ${v}${vh});`);
-      e.stopIfSignalled(site.next);
+      const vh = e.hi(d.rs2);
+      const args = size === 8 ? `${v}, ${vh}` : v;
+      e.line(
+        `if ${tlbHit(STORE_BASE, size)} { ${fast(v, vh)} } else { ${e.writeBackCode()}${e.syncCode(site.k, site.off)} ` +
+          `mmu.${method}(t0, t1, ${args}); ` +
+          `if (h.signal !== 0) { h.sliceLeft--; h.signal = 0; ${setPcCode(site.next)} return ${BLOCK_STOP}; } }`,
+      );
     },
   };
 }
@@ -136,8 +163,7 @@ function branch(condition: (e: Emitter, d: Decoded) => string): Template {
     emit(e, d, site) {
       const taken = condition(e, d);
       e.writeBack();
-      e.line(`if (${taken}) { ${setPcCode(site.off + d.imm)} } else { ${setPcCode(site.next)} }`);
-      e.line(`h.sliceLeft = left - ${site.k + 1}; return ${BLOCK_CONTINUE};`);
+      e.line(`if (${taken}) { ${e.jumpTo(site.off + d.imm, site.k + 1)} } else { ${e.jumpTo(site.next, site.k + 1)} }`);
     },
   };
 }
@@ -157,7 +183,7 @@ const jal: Template = {
   emit(e, d, site) {
     link(e, d, site);
     e.writeBack();
-    e.line(`${setPcCode(site.off + d.imm)} h.sliceLeft = left - ${site.k + 1}; return ${BLOCK_CONTINUE};`);
+    e.line(e.jumpTo(site.off + d.imm, site.k + 1));
   },
 };
 
@@ -189,17 +215,17 @@ export const templates: Record<string, Template> = {
   bltu: branch((e, d) => `${less64(e, d, e.lo(d.rs2), e.hi(d.rs2), false)} === 1`),
   bgeu: branch((e, d) => `${less64(e, d, e.lo(d.rs2), e.hi(d.rs2), false)} === 0`),
 
-  lb: load("loadS8", "signed"),
-  lh: load("loadS16", "signed"),
-  lw: load("load32", "signed"),
-  ld: load("load64", "64"),
-  lbu: load("loadU8", "zero"),
-  lhu: load("loadU16", "zero"),
-  lwu: load("load32", "zero"),
-  sb: store("store8", false),
-  sh: store("store16", false),
-  sw: store("store32", false),
-  sd: store("store64", true),
+  lb: load({ method: "loadS8", size: 1, fast: `t0 = (u8[${hitOffset}] << 24) >> 24;`, hi: "t0 >> 31" }),
+  lh: load({ method: "loadS16", size: 2, fast: `t0 = (u16[${hitOffset} >>> 1] << 16) >> 16;`, hi: "t0 >> 31" }),
+  lw: load({ method: "load32", size: 4, fast: `t0 = i32[${hitOffset} >>> 2];`, hi: "t0 >> 31" }),
+  ld: load({ method: "load64", size: 8, fast: `t2 = ${hitOffset} >>> 2; t0 = i32[t2]; t1 = i32[t2 + 1];`, hi: "t1" }),
+  lbu: load({ method: "loadU8", size: 1, fast: `t0 = u8[${hitOffset}];`, hi: "0" }),
+  lhu: load({ method: "loadU16", size: 2, fast: `t0 = u16[${hitOffset} >>> 1];`, hi: "0" }),
+  lwu: load({ method: "load32", size: 4, fast: `t0 = i32[${hitOffset} >>> 2];`, hi: "0" }),
+  sb: store("store8", 1, (v) => `u8[${hitOffset}] = ${v};`),
+  sh: store("store16", 2, (v) => `u16[${hitOffset} >>> 1] = ${v};`),
+  sw: store("store32", 4, (v) => `i32[${hitOffset} >>> 2] = ${v};`),
+  sd: store("store64", 8, (v, vh) => `t2 = ${hitOffset} >>> 2; i32[t2] = ${v}; i32[t2 + 1] = ${vh};`),
 
   addi: op((e, d) => add64(e, d, `${d.imm}`, `${immHi(d.imm)}`)),
   slti: op((e, d) => e.set(d.rd, less64(e, d, `${d.imm}`, `${immHi(d.imm)}`, true), "0")),

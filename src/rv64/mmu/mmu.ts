@@ -32,9 +32,10 @@ export const ACCESS_STORE = 2;
 
 const TLB_BITS = 8;
 const TLB_SIZE = 1 << TLB_BITS;
-const TLB_MASK = TLB_SIZE - 1;
-const LOAD_BASE = TLB_SIZE;
-const STORE_BASE = 2 * TLB_SIZE;
+/** Index bits of a TLB set, and where the load and store TLBs start in it (compiled blocks inline the lookup). */
+export const TLB_MASK = TLB_SIZE - 1;
+export const LOAD_BASE = TLB_SIZE;
+export const STORE_BASE = 2 * TLB_SIZE;
 /** One TLB set (fetch, load, store) per translation context. */
 const SET_SIZE = 3 * TLB_SIZE;
 /**
@@ -47,15 +48,17 @@ const CONTEXTS = 7;
 const INVALID_TAG = 1;
 
 export class Mmu {
+  // The TLB arrays and `set` are read by compiled blocks (src/jit/templates.ts),
+  // which inline the load and store fast paths below.
   /** Virtual page tags: per context, [fetch | load | store] x TLB_SIZE. */
-  private readonly tagLo = new Int32Array(CONTEXTS * SET_SIZE).fill(INVALID_TAG);
-  private readonly tagHi = new Int32Array(CONTEXTS * SET_SIZE);
+  readonly tagLo = new Int32Array(CONTEXTS * SET_SIZE).fill(INVALID_TAG);
+  readonly tagHi = new Int32Array(CONTEXTS * SET_SIZE);
   /** RAM offset of the page each entry maps. */
-  private readonly ramOff = new Int32Array(CONTEXTS * SET_SIZE);
+  readonly ramOff = new Int32Array(CONTEXTS * SET_SIZE);
   /** log2 of the leaf page each entry was cut from (0: no page table; see walkOrigin.spanBits). */
   private readonly span = new Uint8Array(CONTEXTS * SET_SIZE);
   /** Offset of the current context's set. */
-  private set = 0;
+  set = 0;
 
   private readonly ram: Ram;
   private readonly u8: Uint8Array;

@@ -91,19 +91,20 @@ function hsvD(h: Hart, d: Decoded): void {
 /**
  * Priv §9.3.2: HFENCE.VVMA and HFENCE.GVMA, valid in M and HS (illegal in
  * U, a virtual instruction when V=1); HFENCE.GVMA is illegal in HS-mode
- * under mstatus.TVM. The TLB holds combined translations of one context, so
- * both flush it.
+ * under mstatus.TVM. The TLB holds combined (VS-stage and G-stage)
+ * translations, so both drop the guest's entries; HFENCE.GVMA also the
+ * G-stage cache. The host's entries stay.
  */
 function hfenceVvma(h: Hart, d: Decoded): void {
   if (h.virt) raiseVirtualInstruction(h, d.raw);
   if (h.priv === PRIV_U) raiseIllegal(h, d.raw);
-  h.mmu.flush();
+  h.mmu.flushGuest(false);
   h.signal |= SIGNAL_STOP;
 }
 function hfenceGvma(h: Hart, d: Decoded): void {
   if (h.virt) raiseVirtualInstruction(h, d.raw);
   if (h.priv === PRIV_U || (h.priv === PRIV_S && (h.csrLo[CSR_MSTATUS] & MSTATUS_TVM) !== 0)) raiseIllegal(h, d.raw);
-  h.mmu.flush();
+  h.mmu.flushGuest(true);
   h.signal |= SIGNAL_STOP;
 }
 

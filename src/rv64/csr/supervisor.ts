@@ -122,7 +122,7 @@ defineCsr(CSR_SATP, {
     h.csrLo[CSR_SATP] = lo;
     // ASID is 16 bits (44..59); PPN is 44 bits.
     h.csrHi[CSR_SATP] = hi;
-    h.mmu.flush();
+    h.mmu.flushHost();
     h.signal |= SIGNAL_STOP;
   },
 });

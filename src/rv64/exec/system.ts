@@ -86,7 +86,8 @@ function wfi(h: Hart, d: Decoded): void {
  * mstatus.TVM; a virtual instruction in VU-mode and in VS-mode with
  * hstatus.VTVM. With an address, the entries for that address go (in every
  * context and address space: a superset of what the ASID selects); without
- * one, everything.
+ * one, every entry of the current level: the host's with V=0, the guest's
+ * with V=1 (where SFENCE.VMA acts on the VS-stage, Priv §9.3.2).
  */
 function sfenceVma(h: Hart, d: Decoded): void {
   if (h.virt) {
@@ -95,7 +96,8 @@ function sfenceVma(h: Hart, d: Decoded): void {
     raiseIllegal(h, d.raw);
   }
   if (d.rs1 !== 0) h.mmu.flushPage(h.xl[d.rs1], h.xh[d.rs1]);
-  else h.mmu.flush();
+  else if (h.virt) h.mmu.flushGuest(false);
+  else h.mmu.flushHost();
   h.signal |= SIGNAL_STOP;
 }
 

@@ -44,6 +44,13 @@ const SET_SIZE = 3 * TLB_SIZE;
  * vsstatus.SUM.
  */
 const CONTEXTS = 7;
+/**
+ * Tag-array ranges of the contexts a host (V=0) or a guest (V=1)
+ * translation change affects. M-mode's context is in both: with MPRV its
+ * loads and stores translate as MPP/MPV say, so it may hold either kind.
+ */
+const HOST_CONTEXTS_END = 4 * SET_SIZE; // U, S, S with SUM, M
+const GUEST_CONTEXTS_START = 3 * SET_SIZE; // M, VU, VS, VS with SUM
 /** An impossible tag (tags are page-aligned). */
 const INVALID_TAG = 1;
 
@@ -82,12 +89,31 @@ export class Mmu {
   }
 
   /**
-   * Drops every cached translation of every context (satp, vsatp, hgatp,
-   * MPRV/MPP/MPV, MXR, envcfg or PMP changed; sfence.vma, hfence).
+   * Drops every cached translation of every context (MPRV/MPP/MPV, MXR,
+   * envcfg or PMP changed).
    */
   flush(): void {
     this.tagLo.fill(INVALID_TAG);
     this.gstageCache.flush();
+  }
+
+  /**
+   * Drops the translations of the host's address spaces (a satp write,
+   * SFENCE.VMA with V=0, Priv §4.2.1), keeping the guest's: a guest switch
+   * or the guest's own fences then leave the host's entries alone.
+   */
+  flushHost(): void {
+    this.tagLo.fill(INVALID_TAG, 0, HOST_CONTEXTS_END);
+  }
+
+  /**
+   * Drops the guest's translations (a vsatp write, HFENCE.VVMA, SFENCE.VMA
+   * with V=1, Priv §9.3.2); `gstage` also the G-stage's (an hgatp write,
+   * HFENCE.GVMA), which every guest translation was made through.
+   */
+  flushGuest(gstage: boolean): void {
+    this.tagLo.fill(INVALID_TAG, GUEST_CONTEXTS_START);
+    if (gstage) this.gstageCache.flush();
   }
 
   /**

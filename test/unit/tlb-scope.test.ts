@@ -1,0 +1,80 @@
+// TLB flushes drop only the level they name (issue 13): a change of the
+// host's translation (satp, SFENCE.VMA with V=0) keeps the guest's cached
+// translations, and a change of the guest's (vsatp, hgatp, HFENCE.VVMA,
+// HFENCE.GVMA, SFENCE.VMA with V=1) keeps the host's, so switching guests
+// does not throw away the hypervisor's translations.
+import { describe, expect, it } from "vitest";
+import { CSR_HGATP, CSR_PMPADDR0, CSR_PMPCFG0, CSR_SATP, CSR_VSATP, PRIV_S } from "../../src/rv64/constants.js";
+import { writeCsr } from "../../src/rv64/firmware-access.js";
+import type { Hart } from "../../src/rv64/hart.js";
+import { LOAD_BASE, TLB_MASK } from "../../src/rv64/mmu/mmu.js";
+import { runHart } from "../../src/rv64/run-loop.js";
+import { makeHart, RAM_BASE } from "./support/hart.js";
+
+const DATA = (RAM_BASE + 0x8000) | 0;
+
+/** Whether a load from DATA in the host's (V=0) or the guest's (V=1) S-mode context hits the TLB. */
+function cached(h: Hart, virt: boolean): boolean {
+  const saved = h.virt;
+  h.virt = virt;
+  h.mmu.selectContext();
+  const i = h.mmu.set + (((DATA >>> 12) & TLB_MASK) | LOAD_BASE);
+  const hit = h.mmu.tagLo[i] === (DATA & -4096) && h.mmu.tagHi[i] === 0;
+  h.virt = saved;
+  h.mmu.selectContext();
+  return hit;
+}
+
+/** An HS-mode hart whose host and guest contexts (bare translation) both cache DATA. */
+function warmHart(): Hart {
+  const h = makeHart();
+  // PMP: one NAPOT entry over everything, RWX, so S-mode may use RAM.
+  writeCsr(h, CSR_PMPADDR0, -1, 0x003fffff);
+  writeCsr(h, CSR_PMPCFG0, 0x1f, 0);
+  h.priv = PRIV_S;
+  for (const virt of [true, false]) {
+    h.virt = virt;
+    h.mmu.selectContext();
+    h.mmu.load32(DATA, 0);
+  }
+  expect([cached(h, false), cached(h, true)]).toEqual([true, true]);
+  return h;
+}
+
+/** Runs one instruction in HS-mode. */
+function execute(h: Hart, insn: number): void {
+  new DataView(h.phys.ram.u8.buffer).setUint32(0, insn, true);
+  h.phys.dropAllCode();
+  h.pcLo = RAM_BASE | 0;
+  runHart(h, 1);
+}
+
+describe("TLB flush scope", () => {
+  it("a satp write keeps the guest's translations", () => {
+    const h = warmHart();
+    writeCsr(h, CSR_SATP, 0, 0);
+    expect([cached(h, false), cached(h, true)]).toEqual([false, true]);
+  });
+
+  it("vsatp and hgatp writes keep the host's translations", () => {
+    for (const csr of [CSR_VSATP, CSR_HGATP]) {
+      const h = warmHart();
+      writeCsr(h, csr, 0, 0);
+      expect([cached(h, false), cached(h, true)]).toEqual([true, false]);
+    }
+  });
+
+  it("HFENCE.VVMA and HFENCE.GVMA drop the guest's, SFENCE.VMA (V=0) the host's", () => {
+    const cases: [string, number, boolean[]][] = [
+      ["hfence.vvma", 0x22000073, [true, false]],
+      ["hfence.gvma", 0x62000073, [true, false]],
+      ["sfence.vma", 0x12000073, [false, true]],
+    ];
+    for (const [name, insn, expected] of cases) {
+      const h = warmHart();
+      execute(h, insn);
+      expect(h.pcLo, name).toBe((RAM_BASE + 4) | 0);
+      expect([cached(h, false), cached(h, true)], name).toEqual(expected);
+    }
+  });
+});

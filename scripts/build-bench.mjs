@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds the interpreter benchmark's programs: every bench/programs/*.c
+// Builds the performance benchmark's programs: every bench/programs/*.c
 // becomes a bare M-mode ELF, build/bench/<name>.elf, linked with
 // bench/programs/rt/{crt0.S,link.ld}. A program is rebuilt only when its
 // source, the runtime (crt0.S, link.ld, bench.h) or this script is newer than

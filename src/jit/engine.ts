@@ -12,7 +12,14 @@
 import type { Decoded } from "../rv64/decode/decoded.js";
 import type { Hart } from "../rv64/hart.js";
 import type { PhysicalMemory } from "../rv64/memory.js";
-import { PAGE_LEFT, PAGE_STOP, interpretInPage, runUncached } from "../rv64/run-loop.js";
+import {
+  NOT_COMPILABLE,
+  PAGE_LEFT,
+  PAGE_STOP,
+  interpretInPage,
+  runUncached,
+  type ArrivalWatch,
+} from "../rv64/run-loop.js";
 import { BLOCK_STOP } from "./emitter.js";
 import { compileBlock, type BlockFunction } from "./compile.js";
 
@@ -27,16 +34,16 @@ import { compileBlock, type BlockFunction } from "./compile.js";
  */
 export const HOT_THRESHOLD = 16000;
 
-/** `counts` of a slot where no block can start (its instruction straddles the page end). */
-const NOT_COMPILABLE = 255;
-
 /** One physical page's compiled blocks and arrival counts, by 2-byte slot. */
-class PageBlocks {
+class PageBlocks implements ArrivalWatch {
   /** Instructions in the block at each slot; 0: not compiled. */
   readonly counts = new Uint8Array(2048);
   readonly arrivals = new Uint16Array(2048);
   readonly blocks: (BlockFunction | undefined)[] = new Array<BlockFunction | undefined>(2048);
-  constructor(public generation: number) {}
+  constructor(
+    public generation: number,
+    readonly threshold: number,
+  ) {}
 
   reset(generation: number): void {
     this.counts.fill(0);
@@ -83,18 +90,24 @@ export class JitEngine {
     const slots = this.phys.codePage(page);
     h.codeSlots = slots;
     const blocks = this.blocksOf(page);
+    // Arrivals from outside the page and from blocks are counted here; the
+    // interpreter counts those of the jumps it runs (ArrivalWatch).
+    let counted = false;
     for (;;) {
       const off = h.pcLo & 4095;
       const slot = off >>> 1;
       let count = blocks.counts[slot];
-      if (count === 0 && ++blocks.arrivals[slot] >= this.hotThreshold)
+      if (count === 0 && (counted ? blocks.arrivals[slot] : ++blocks.arrivals[slot]) >= this.hotThreshold) {
         count = this.compile(blocks, slots, pageOff, off);
+      }
       if (count !== 0 && count !== NOT_COMPILABLE && count <= h.sliceLeft) {
         if (blocks.blocks[slot]!(h, vaBase, h.sliceLeft) === BLOCK_STOP) return true;
+        counted = false;
       } else {
-        const status = interpretInPage(h, slots, pageOff, true);
+        const status = interpretInPage(h, slots, pageOff, blocks);
         if (status === PAGE_STOP) return true;
         if (status === PAGE_LEFT) return false;
+        counted = true;
       }
       if (h.pcHi !== vaHi || (h.pcLo & -4096) !== vaBase || h.sliceLeft <= 0) return false;
     }
@@ -104,7 +117,7 @@ export class JitEngine {
   private blocksOf(page: number): PageBlocks {
     const generation = this.phys.codeGeneration[page];
     let blocks = this.pages[page];
-    if (blocks === undefined) this.pages[page] = blocks = new PageBlocks(generation);
+    if (blocks === undefined) this.pages[page] = blocks = new PageBlocks(generation, this.hotThreshold);
     else if (blocks.generation !== generation) blocks.reset(generation);
     return blocks;
   }

@@ -61,7 +61,23 @@ export function runHart(h: Hart, budget: number): number {
 /** How interpretInPage ended. */
 export const PAGE_LEFT = 0; // control left the page, or the slice ended
 export const PAGE_STOP = 1; // SIGNAL_STOP: interrupts must be re-checked
-export const PAGE_JUMPED = 2; // a jump landed in the same page (only when asked to return there)
+export const PAGE_JUMPED = 2; // a jump landed on a watched place in the same page (see ArrivalWatch)
+
+/**
+ * What the translation engine (src/jit/engine.ts) watches on a page: the
+ * interpreter counts each jump's arrival at its target, and returns
+ * PAGE_JUMPED where a compiled block starts or an arrival count reaches the
+ * threshold, so the engine can run or compile the block there.
+ */
+export interface ArrivalWatch {
+  /** Per 2-byte slot: instructions in the compiled block starting there; 0 none, NOT_COMPILABLE. */
+  readonly counts: Uint8Array;
+  readonly arrivals: Uint16Array;
+  readonly threshold: number;
+}
+
+/** `ArrivalWatch.counts` of a slot where no block can start (its instruction straddles the page end). */
+export const NOT_COMPILABLE = 255;
 
 /**
  * Executes from the code page holding pc until control leaves it (see file
@@ -76,16 +92,16 @@ function runPage(h: Hart): boolean {
   }
   const slots = h.phys.codePage(pageOff >>> 12);
   h.codeSlots = slots;
-  return interpretInPage(h, slots, pageOff, false) === PAGE_STOP;
+  return interpretInPage(h, slots, pageOff, null) === PAGE_STOP;
 }
 
 /**
  * The interpreter's inner loop over one code page, whose RAM offset is
- * `pageOff` and whose decoded slots are `slots`; pc is in the page. With
- * `untilJump` it also returns when a jump lands in the page, so the
- * translation engine (src/jit/) can look for a compiled block there.
+ * `pageOff` and whose decoded slots are `slots`; pc is in the page. With a
+ * `watch` (the translation engine's) it counts arrivals and returns where
+ * a jump lands on a compiled or newly hot block start.
  */
-export function interpretInPage(h: Hart, slots: Decoded[], pageOff: number, untilJump: boolean): number {
+export function interpretInPage(h: Hart, slots: Decoded[], pageOff: number, watch: ArrivalWatch | null): number {
   const vaHi = h.pcHi;
   const vaBase = h.pcLo & -4096;
   const u16 = h.phys.ram.u16;
@@ -119,8 +135,12 @@ export function interpretInPage(h: Hart, slots: Decoded[], pageOff: number, unti
         h.signal = 0;
         if (stop) return PAGE_STOP;
         if (h.pcHi !== vaHi || (h.pcLo & -4096) !== vaBase || left <= 0) return PAGE_LEFT;
-        if (untilJump) return PAGE_JUMPED;
         off = h.pcLo & 4095;
+        if (watch !== null) {
+          const slot = off >>> 1;
+          const count = watch.counts[slot];
+          if (count === 0 ? ++watch.arrivals[slot] >= watch.threshold : count !== NOT_COMPILABLE) return PAGE_JUMPED;
+        }
         continue;
       }
       h.signal = 0;

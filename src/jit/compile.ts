@@ -9,6 +9,8 @@
 import { Decoded } from "../rv64/decode/decoded.js";
 import { decodeInto } from "../rv64/decode/decode.js";
 import { mul64, r, sll64, sra64, srl64 } from "../rv64/int64.js";
+import { addD, divD, fmaD, mulD, sqrtD, subD } from "../rv64/fp/binary64.js";
+import { fres } from "../rv64/fp/common.js";
 import { UNDECODED, type Ram } from "../rv64/memory.js";
 import { rv64m } from "../rv64/exec/m.js";
 import { rv64zba } from "../rv64/exec/zba.js";
@@ -39,8 +41,8 @@ const registerOnly = new Set(
   [rv64m, rv64zba, rv64zbb, rv64zbc, rv64zbkb, rv64zbkx, rv64zbs, rv64zicond].flat().map((def) => def.name),
 );
 
-/** Helpers the generated code calls (the interpreter's own int64 routines). */
-const helpers = { r, sll64, srl64, sra64, mul64 };
+/** Helpers the generated code calls (the interpreter's own int64 routines and FP core). */
+const helpers = { r, sll64, srl64, sra64, mul64, fres, addD, subD, mulD, divD, sqrtD, fmaD };
 
 /**
  * Compiles the block starting at page offset `start`, or returns null if
@@ -60,7 +62,7 @@ export function compileBlock(slots: Decoded[], ram: Ram, parcelBase: number, sta
   while (!ended && k < MAX_BLOCK && off < 4096) {
     const d = decodedAt(slots, ram.u16, parcelBase, off);
     if (d === null) break; // straddles into the next page: the interpreter runs it uncached
-    const site = { k, off, next: off + d.len };
+    const site = { k, off, next: off + d.len, handler: () => call(d) };
     const template = templates[d.name];
     if (template !== undefined) {
       template.emit(e, d, site);

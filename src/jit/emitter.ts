@@ -125,10 +125,14 @@ export class Emitter {
    * exactly as the interpreter's page loop does (run-loop.ts).
    */
   followSignal(next: number): void {
-    this.lines.push(
+    this.lines.push(this.followSignalCode(next));
+  }
+
+  followSignalCode(next: number): string {
+    return (
       `if (h.signal !== 0) { h.sliceLeft--; t0 = h.signal; h.signal = 0; ` +
-        `if ((t0 & ${SIGNAL_JUMP}) === 0) { ${setPcCode(next)} return ${BLOCK_STOP}; } ` +
-        `return t0 === ${SIGNAL_JUMP} ? ${BLOCK_CONTINUE} : ${BLOCK_STOP}; }`,
+      `if ((t0 & ${SIGNAL_JUMP}) === 0) { ${setPcCode(next)} return ${BLOCK_STOP}; } ` +
+      `return t0 === ${SIGNAL_JUMP} ? ${BLOCK_CONTINUE} : ${BLOCK_STOP}; }`
     );
   }
 
@@ -154,6 +158,7 @@ export class Emitter {
     const decls = ["t0 = 0", "t1 = 0", "t2 = 0", "t3 = 0"];
     for (let r = 1; r < 32; r++) if (this.used[r] !== 0) decls.push(`x${r}l = 0`, `x${r}h = 0`);
     if (this.memory) decls.push("tagLo = mmu.tagLo", "tagHi = mmu.tagHi", "ramOff = mmu.ramOff");
+    decls.push("fl = h.fl", "fh = h.fh");
     const statements = this.lines.join("\n");
     return `let ${decls.join(", ")};\n${this.loops ? `for (;;) {\n${statements}\n}` : statements}`;
   }

@@ -6,6 +6,8 @@
 // interpreter handler from the block (compile.ts).
 import type { Decoded } from "../rv64/decode/decoded.js";
 import { LOAD_BASE, STORE_BASE, TLB_MASK } from "../rv64/mmu/mmu.js";
+import { CSR_FFLAGS, CSR_FRM, CSR_MSTATUS, CSR_VSSTATUS, MSTATUS_FS } from "../rv64/constants.js";
+import { RM_DYN, RM_RMM } from "../rv64/fp/common.js";
 import { BLOCK_CONTINUE, BLOCK_STOP, setPcCode, type Emitter } from "./emitter.js";
 
 /** Where an instruction sits in its block. */
@@ -15,6 +17,8 @@ export interface Site {
   /** Page offset of the instruction, and of the one after it. */
   off: number;
   next: number;
+  /** The statement calling the instruction's interpreter handler (for a slow path). */
+  handler(): string;
 }
 
 export interface Template {
@@ -200,6 +204,86 @@ const jalr: Template = {
   },
 };
 
+// ---- F and D (Unpriv §20, §21): loads, stores and the arithmetic of the
+// interpreter's FP core (src/rv64/fp/), called directly. Each runs only
+// when the FP unit is on (mstatus.FS, and vsstatus.FS with V=1) and the
+// rounding mode is valid; otherwise the interpreter's handler raises the
+// illegal-instruction trap with the state made exact.
+
+/** FP state on (Unpriv §20.1, Priv §3.1.6.6, §9.2.11) as source text. */
+const FP_ON = `(h.csrLo[${CSR_MSTATUS}] & ${MSTATUS_FS}) !== 0 && (!h.virt || (h.csrLo[${CSR_VSSTATUS}] & ${MSTATUS_FS}) !== 0)`;
+/** Marks FP state dirty (both copies with V=1), as markFpDirty does. */
+const FP_DIRTY = `h.csrLo[${CSR_MSTATUS}] |= ${MSTATUS_FS}; if (h.virt) h.csrLo[${CSR_VSSTATUS}] |= ${MSTATUS_FS};`;
+
+/** The handler with the state exact: raises the trap the fast path ruled out (or does the access). */
+function slowPath(e: Emitter, site: Site): string {
+  return `${e.writeBackCode()}${e.syncCode(site.k, site.off)} ${site.handler()} ${e.followSignalCode(site.next)}`;
+}
+
+function fpLoad(size: 4 | 8): Template {
+  return {
+    kind: "memory",
+    emit(e, d, site) {
+      effectiveAddress(e, d);
+      e.usesMemory();
+      const value =
+        size === 8
+          ? `t2 = ${hitOffset} >>> 2; fl[${d.rd}] = i32[t2]; fh[${d.rd}] = i32[t2 + 1];`
+          : `fl[${d.rd}] = i32[${hitOffset} >>> 2]; fh[${d.rd}] = -1;`; // NaN-boxed (Unpriv §21.2)
+      e.line(`if (${FP_ON} && ${tlbHit(LOAD_BASE, size)}) { ${value} ${FP_DIRTY} } else { ${slowPath(e, site)} }`);
+    },
+  };
+}
+
+function fpStore(size: 4 | 8): Template {
+  return {
+    kind: "memory",
+    emit(e, d, site) {
+      effectiveAddress(e, d);
+      e.usesMemory();
+      const value =
+        size === 8
+          ? `t2 = ${hitOffset} >>> 2; i32[t2] = fl[${d.rs2}]; i32[t2 + 1] = fh[${d.rs2}];`
+          : `i32[${hitOffset} >>> 2] = fl[${d.rs2}];`;
+      e.line(`if (${FP_ON} && ${tlbHit(STORE_BASE, size)}) { ${value} } else { ${slowPath(e, site)} }`);
+    },
+  };
+}
+
+/**
+ * A double-precision operation of the FP core: `call` gives its arguments
+ * after the function name, with RM for the rounding mode; the result goes
+ * to f[rd] with its flags accrued (writeD).
+ */
+function fpArith(fn: string, args: (d: Decoded) => string): Template {
+  return {
+    kind: "memory",
+    emit(e, d, site) {
+      // A reserved static mode is illegal (Unpriv §20.2): the handler raises it.
+      if (d.rm !== RM_DYN && d.rm > RM_RMM) {
+        e.line(slowPath(e, site));
+        return;
+      }
+      const rmOk = d.rm === RM_DYN ? ` && (t3 = h.csrLo[${CSR_FRM}]) <= ${RM_RMM}` : "";
+      const rm = d.rm === RM_DYN ? "t3" : `${d.rm}`;
+      e.line(
+        `if (${FP_ON}${rmOk}) { t0 = S.${fn}(${args(d).replace("RM", rm)}); ` +
+          `fl[${d.rd}] = t0; fh[${d.rd}] = S.fres.hi; h.csrLo[${CSR_FFLAGS}] |= S.fres.flags; ${FP_DIRTY} } ` +
+          `else { ${slowPath(e, site)} }`,
+      );
+    },
+  };
+}
+
+const SIGN = "0x80000000";
+const two = (d: Decoded): string => `fl[${d.rs1}], fh[${d.rs1}], fl[${d.rs2}], fh[${d.rs2}], RM`;
+/** Fused multiply-add with the signs of the product and of the addend (Unpriv §21.4). */
+const fused =
+  (negateProduct: boolean, negateAddend: boolean) =>
+  (d: Decoded): string =>
+    `fl[${d.rs1}], fh[${d.rs1}]${negateProduct ? ` ^ ${SIGN}` : ""}, fl[${d.rs2}], fh[${d.rs2}], ` +
+    `fl[${d.rs3}], fh[${d.rs3}]${negateAddend ? ` ^ ${SIGN}` : ""}, RM`;
+
 export const templates: Record<string, Template> = {
   lui: op((e, d) => e.set(d.rd, `${d.imm}`, `${immHi(d.imm)}`)),
   auipc: op((e, d, site) => {
@@ -273,4 +357,18 @@ export const templates: Record<string, Template> = {
     e.set(d.rd, "t0", "t1");
   }),
   mulw: op((e, d) => e.setSigned32(d.rd, `Math.imul(${e.lo(d.rs1)}, ${e.lo(d.rs2)})`)),
+
+  flw: fpLoad(4),
+  fld: fpLoad(8),
+  fsw: fpStore(4),
+  fsd: fpStore(8),
+  "fadd.d": fpArith("addD", two),
+  "fsub.d": fpArith("subD", two),
+  "fmul.d": fpArith("mulD", two),
+  "fdiv.d": fpArith("divD", two),
+  "fsqrt.d": fpArith("sqrtD", (d) => `fl[${d.rs1}], fh[${d.rs1}], RM`),
+  "fmadd.d": fpArith("fmaD", fused(false, false)),
+  "fmsub.d": fpArith("fmaD", fused(false, true)),
+  "fnmsub.d": fpArith("fmaD", fused(true, false)),
+  "fnmadd.d": fpArith("fmaD", fused(true, true)),
 };

@@ -194,6 +194,13 @@ function randomItem(rnd: Random, remaining: number): Item {
         R(0x53, 2, 0x51, rd, fs1, fs2),
         I(0x07, 3, fd, DATA_REG, rnd.below(16) * 8 - 64),
         S(0x27, 3, DATA_REG, fs2, rnd.below(16) * 8 - 64),
+        I(0x07, 2, fd, DATA_REG, rnd.below(32) * 4 - 64), // flw
+        S(0x27, 2, DATA_REG, fs2, rnd.below(32) * 4 - 64), // fsw
+        I(0x07, 3, fd, DATA_REG, rnd.below(300) - 150), // fld, misaligned or straddling a page
+        R(0x53, rm, 0x05, fd, fs1, fs2), // fsub.d
+        R(0x53, rm, 0x2d, fd, fs1, 0), // fsqrt.d
+        // fmadd.d, fmsub.d, fnmsub.d, fnmadd.d (R4: rs3 in bits 31:27, fmt D = 01)
+        ...[0x43, 0x47, 0x4b, 0x4f].map((op) => (R(op, rm, 0x01, fd, fs1, fs2) | (rnd.below(32) << 27)) >>> 0),
       ]),
     );
   }

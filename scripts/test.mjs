@@ -44,6 +44,20 @@ try {
   failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   if (unit.status !== 0 && report.numFailedTests === 0) failed += 1; // a suite that failed to load
+  // Every skip is named (its title says what it needs); in CI, where .ci/run
+  // installs everything, a skip is a failure.
+  for (const file of report.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (test.status !== "pending" && test.status !== "skipped" && test.status !== "todo") continue;
+      const what =
+        test.status === "todo" ? "not written yet" : "a tool is missing (see the title; .ci/run installs it)";
+      console.log(`SKIPPED (${what}): ${test.fullName}`);
+      if (process.env.CI === "true") {
+        skipped--;
+        failed++;
+      }
+    }
+  }
 } catch {
   console.error("rvhv: vitest produced no report");
   broken = true;

@@ -60,6 +60,23 @@ describe("rvhv boot: Linux in VS-mode under the TypeScript hypervisor", () => {
   );
 
   it(
+    "--icount replays exactly: --smp 4 twice gives the same console bytes and instruction counts",
+    async () => {
+      const input = "cat /proc/interrupts\npoweroff -f\n";
+      const args = bootArgs("--smp", "4", "--icount", "--stats");
+      const first = await runRvhv(args, input, TIMEOUT_MS);
+      const second = await runRvhv(args, input, TIMEOUT_MS);
+      expect(first.status).toBe(0);
+      expect(first.stdout).toContain("smp: Brought up 1 node, 4 CPUs");
+      expect(second.stdout).toBe(first.stdout);
+      for (const row of ["VS (guest kernel)", "VU (guest user)"]) {
+        expect(statRow(second.stderr, row), row).toBe(statRow(first.stderr, row));
+      }
+    },
+    2 * TIMEOUT_MS,
+  );
+
+  it(
     "reboot boots the guest again, and busybox poweroff then exits 0",
     async () => {
       const r = await runRvhvScript(

@@ -209,7 +209,7 @@ defineCsr(CSR_HGATP, {
     if (!isSupportedSatpMode(mode)) mode = h.csrHi[CSR_HGATP] >>> 28;
     h.csrLo[CSR_HGATP] = lo & ~3;
     h.csrHi[CSR_HGATP] = (mode << 28) | (hi & 0x03fff000) | (hi & 0xfff);
-    h.mmu.flushGuest(true);
+    h.mmu.guestSpaceChanged(true);
   },
 });
 
@@ -293,7 +293,7 @@ const vsatp: CsrDef = {
     if (!isSupportedSatpMode(hi >>> 28)) return;
     h.csrLo[CSR_VSATP] = lo;
     h.csrHi[CSR_VSATP] = hi;
-    h.mmu.flushGuest(false);
+    h.mmu.guestSpaceChanged(false);
   },
 };
 defineCsr(CSR_VSATP, vsatp);

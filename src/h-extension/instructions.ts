@@ -88,23 +88,28 @@ function hsvD(h: Hart, d: Decoded): void {
   vmStore(h, d, 8);
 }
 
+/** VMID bits in rs2 of HFENCE.GVMA (hgatp.VMID is 14 bits wide here). */
+const VMID_MASK = 0x3fff;
+
 /**
  * Priv §9.3.2: HFENCE.VVMA and HFENCE.GVMA, valid in M and HS (illegal in
  * U, a virtual instruction when V=1); HFENCE.GVMA is illegal in HS-mode
  * under mstatus.TVM. The TLB holds combined (VS-stage and G-stage)
- * translations, so both drop the guest's entries; HFENCE.GVMA also the
- * G-stage cache. The host's entries stay.
+ * translations: HFENCE.VVMA drops those of the VMID in hgatp, HFENCE.GVMA
+ * those of the VMID in rs2 (every VMID with rs2 = x0) and the G-stage
+ * cache. The host's entries stay.
  */
 function hfenceVvma(h: Hart, d: Decoded): void {
   if (h.virt) raiseVirtualInstruction(h, d.raw);
   if (h.priv === PRIV_U) raiseIllegal(h, d.raw);
-  h.mmu.flushGuest(false);
+  h.mmu.flushGuest(h.mmu.currentVmid());
   h.signal |= SIGNAL_STOP;
 }
 function hfenceGvma(h: Hart, d: Decoded): void {
   if (h.virt) raiseVirtualInstruction(h, d.raw);
   if (h.priv === PRIV_U || (h.priv === PRIV_S && (h.csrLo[CSR_MSTATUS] & MSTATUS_TVM) !== 0)) raiseIllegal(h, d.raw);
-  h.mmu.flushGuest(true);
+  h.mmu.flushGuest(d.rs2 === 0 ? -1 : h.xl[d.rs2] & VMID_MASK);
+  h.mmu.gstageCache.flush();
   h.signal |= SIGNAL_STOP;
 }
 

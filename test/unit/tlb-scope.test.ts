@@ -1,8 +1,8 @@
-// TLB flushes drop only the level they name (issue 13): a change of the
-// host's translation (satp, SFENCE.VMA with V=0) keeps the guest's cached
-// translations, and a change of the guest's (vsatp, hgatp, HFENCE.VVMA,
-// HFENCE.GVMA, SFENCE.VMA with V=1) keeps the host's, so switching guests
-// does not throw away the hypervisor's translations.
+// TLB flushes drop only what they name (issue 13): a change of the host's
+// translation (satp, SFENCE.VMA with V=0) keeps the guests' cached
+// translations; the guests' fences (HFENCE.VVMA, HFENCE.GVMA, SFENCE.VMA with
+// V=1) keep the host's and other VMIDs'; and a guest switch (hgatp, vsatp)
+// keeps every address space's entries for when it comes back.
 import { describe, expect, it } from "vitest";
 import { CSR_HGATP, CSR_PMPADDR0, CSR_PMPCFG0, CSR_SATP, CSR_VSATP, PRIV_S } from "../../src/rv64/constants.js";
 import { writeCsr } from "../../src/rv64/firmware-access.js";
@@ -56,12 +56,44 @@ describe("TLB flush scope", () => {
     expect([cached(h, false), cached(h, true)]).toEqual([false, true]);
   });
 
-  it("vsatp and hgatp writes keep the host's translations", () => {
-    for (const csr of [CSR_VSATP, CSR_HGATP]) {
+  it("vsatp and hgatp writes keep the host's translations, and the old guest space's for a switch back", () => {
+    for (const [csr, lo, hi] of [
+      [CSR_VSATP, 0x1234, 0], // another root, MODE still Bare
+      [CSR_HGATP, 0, 5 << 12], // VMID 5
+    ]) {
       const h = warmHart();
-      writeCsr(h, csr, 0, 0);
+      writeCsr(h, csr, lo, hi);
       expect([cached(h, false), cached(h, true)]).toEqual([true, false]);
+      writeCsr(h, csr, 0, 0);
+      expect([cached(h, false), cached(h, true)]).toEqual([true, true]);
     }
+  });
+
+  it("HFENCE.VVMA drops the current VMID's translations, HFENCE.GVMA rs2 the named VMID's", () => {
+    // Warm VMID 1 and VMID 2 (hgatp MODE Bare, VMID in bits 57:44), then fence one.
+    const twoVms = (): Hart => {
+      const h = warmHart();
+      for (const vmid of [1, 2]) {
+        writeCsr(h, CSR_HGATP, 0, vmid << 12);
+        h.virt = true;
+        h.mmu.selectContext();
+        h.mmu.load32(DATA, 0);
+        h.virt = false;
+        h.mmu.selectContext();
+      }
+      return h;
+    };
+    const cachedUnder = (h: Hart, vmid: number): boolean => {
+      writeCsr(h, CSR_HGATP, 0, vmid << 12);
+      return cached(h, true);
+    };
+    let h = twoVms(); // hgatp holds VMID 2
+    execute(h, 0x22000073); // hfence.vvma x0, x0
+    expect([cachedUnder(h, 1), cachedUnder(h, 2), cached(h, false)]).toEqual([true, false, true]);
+    h = twoVms();
+    h.xl[5] = 1;
+    execute(h, 0x62500073); // hfence.gvma x0, x5 (VMID 1)
+    expect([cachedUnder(h, 1), cachedUnder(h, 2), cached(h, false)]).toEqual([false, true, true]);
   });
 
   it("HFENCE.VVMA and HFENCE.GVMA drop the guest's, SFENCE.VMA (V=0) the host's", () => {

@@ -96,7 +96,7 @@ function sfenceVma(h: Hart, d: Decoded): void {
     raiseIllegal(h, d.raw);
   }
   if (d.rs1 !== 0) h.mmu.flushPage(h.xl[d.rs1], h.xh[d.rs1]);
-  else if (h.virt) h.mmu.flushGuest(false);
+  else if (h.virt) h.mmu.flushGuest(h.mmu.currentVmid());
   else h.mmu.flushHost();
   h.signal |= SIGNAL_STOP;
 }

@@ -10,7 +10,9 @@ import type { Hart } from "../hart.js";
 import { PAGE_CODE, PAGE_SIZE, PAGE_WATCHED, type PhysicalMemory, type Ram } from "../memory.js";
 import { SIGNAL_STOP } from "../hart.js";
 import {
+  CSR_HGATP,
   CSR_MSTATUS,
+  CSR_VSATP,
   CSR_VSSTATUS,
   MSTATUS_SUM,
   PRIV_M,
@@ -39,18 +41,23 @@ export const STORE_BASE = 2 * TLB_SIZE;
 /** One TLB set (fetch, load, store) per translation context. */
 const SET_SIZE = 3 * TLB_SIZE;
 /**
- * Translation contexts, each with its own TLB set, so a trap or xRET
- * selects a set instead of flushing: U, S, S with SUM, M, VU, VS, VS with
- * vsstatus.SUM.
+ * Guest address spaces kept at once: each slot holds the VU, VS and VS+SUM
+ * sets made under one (hgatp, vsatp) pair, so switching between guests (or
+ * between a guest's processes) and back finds their translations still
+ * there, as VMID and ASID tags allow (Priv §9.2.10, §4.1.11). Fences drop
+ * what they name: HFENCE.GVMA and SFENCE.VMA with V=1 the slots of a VMID.
  */
-const CONTEXTS = 7;
+const GUEST_SLOTS = 4;
 /**
- * Tag-array ranges of the contexts a host (V=0) or a guest (V=1)
- * translation change affects. M-mode's context is in both: with MPRV its
- * loads and stores translate as MPP/MPV say, so it may hold either kind.
+ * Translation contexts, each with its own TLB set, so a trap or xRET
+ * selects a set instead of flushing: U, S, S with SUM, M, then VU, VS, VS
+ * with vsstatus.SUM per guest slot.
  */
-const HOST_CONTEXTS_END = 4 * SET_SIZE; // U, S, S with SUM, M
-const GUEST_CONTEXTS_START = 3 * SET_SIZE; // M, VU, VS, VS with SUM
+const HOST_CONTEXTS = 4;
+const CONTEXTS = HOST_CONTEXTS + 3 * GUEST_SLOTS;
+const M_CONTEXT = 3;
+/** hgatp's VMID field (bits 57:44) in its high word (Priv §9.2.10). */
+const vmidOf = (hgatpHi: number): number => (hgatpHi >>> 12) & 0x3fff;
 /** An impossible tag (tags are page-aligned). */
 const INVALID_TAG = 1;
 
@@ -66,6 +73,10 @@ export class Mmu {
   private readonly span = new Uint8Array(CONTEXTS * SET_SIZE);
   /** Offset of the current context's set. */
   set = 0;
+  /** Per guest slot: the hgatp and vsatp (lo, hi each) its entries were made under; hgatpLo 1 when empty. */
+  private readonly slotKeys = new Int32Array(4 * GUEST_SLOTS).fill(INVALID_TAG);
+  /** The slot the next new guest address space replaces. */
+  private nextSlot = 0;
 
   private readonly ram: Ram;
   private readonly u8: Uint8Array;
@@ -94,26 +105,81 @@ export class Mmu {
    */
   flush(): void {
     this.tagLo.fill(INVALID_TAG);
+    this.slotKeys.fill(INVALID_TAG);
     this.gstageCache.flush();
   }
 
   /**
    * Drops the translations of the host's address spaces (a satp write,
-   * SFENCE.VMA with V=0, Priv §4.2.1), keeping the guest's: a guest switch
-   * or the guest's own fences then leave the host's entries alone.
+   * SFENCE.VMA with V=0, Priv §4.2.1), keeping the guests': a guest switch
+   * or the guest's own fences then leave the host's entries alone. M-mode's
+   * context goes too: with MPRV its loads and stores translate as MPP says.
    */
   flushHost(): void {
-    this.tagLo.fill(INVALID_TAG, 0, HOST_CONTEXTS_END);
+    this.tagLo.fill(INVALID_TAG, 0, HOST_CONTEXTS * SET_SIZE);
   }
 
   /**
-   * Drops the guest's translations (a vsatp write, HFENCE.VVMA, SFENCE.VMA
-   * with V=1, Priv §9.3.2); `gstage` also the G-stage's (an hgatp write,
-   * HFENCE.GVMA), which every guest translation was made through.
+   * Drops the guest translations made under VMID `vmid` (-1: every VMID)
+   * (HFENCE.VVMA and SFENCE.VMA with V=1 for the current VMID, HFENCE.GVMA,
+   * Priv §9.3.2), and M-mode's, which MPRV with MPV may have filled.
    */
-  flushGuest(gstage: boolean): void {
-    this.tagLo.fill(INVALID_TAG, GUEST_CONTEXTS_START);
+  flushGuest(vmid: number): void {
+    for (let slot = 0; slot < GUEST_SLOTS; slot++) {
+      if (vmid < 0 || (this.slotKeys[4 * slot] !== INVALID_TAG && vmidOf(this.slotKeys[4 * slot + 1]) === vmid)) {
+        this.dropSlot(slot);
+      }
+    }
+    this.dropContext(M_CONTEXT);
+  }
+
+  /** The current VMID (hgatp), for fences that name it. */
+  currentVmid(): number {
+    return vmidOf(this.hart.csrHi[CSR_HGATP]);
+  }
+
+  /**
+   * hgatp or vsatp changed: the guest's address space is another one (its
+   * slot is found, or taken, when next selected). M-mode's entries may
+   * have come from the old one through MPRV, and the G-stage cache holds
+   * the old hgatp's translations (`gstage`).
+   */
+  guestSpaceChanged(gstage: boolean): void {
+    this.dropContext(M_CONTEXT);
     if (gstage) this.gstageCache.flush();
+    this.selectContext();
+  }
+
+  private dropSlot(slot: number): void {
+    this.slotKeys[4 * slot] = INVALID_TAG;
+    const start = (HOST_CONTEXTS + 3 * slot) * SET_SIZE;
+    this.tagLo.fill(INVALID_TAG, start, start + 3 * SET_SIZE);
+  }
+
+  private dropContext(c: number): void {
+    this.tagLo.fill(INVALID_TAG, c * SET_SIZE, (c + 1) * SET_SIZE);
+  }
+
+  /** The slot of the current (hgatp, vsatp): found, or the next one emptied and taken. */
+  private guestSlot(): number {
+    const h = this.hart;
+    const gLo = h.csrLo[CSR_HGATP];
+    const gHi = h.csrHi[CSR_HGATP];
+    const vLo = h.csrLo[CSR_VSATP];
+    const vHi = h.csrHi[CSR_VSATP];
+    const keys = this.slotKeys;
+    for (let slot = 0; slot < GUEST_SLOTS; slot++) {
+      const k = 4 * slot;
+      if (keys[k] === gLo && keys[k + 1] === gHi && keys[k + 2] === vLo && keys[k + 3] === vHi) return slot;
+    }
+    const slot = this.nextSlot;
+    this.nextSlot = (slot + 1) % GUEST_SLOTS;
+    this.dropSlot(slot);
+    keys[4 * slot] = gLo;
+    keys[4 * slot + 1] = gHi;
+    keys[4 * slot + 2] = vLo;
+    keys[4 * slot + 3] = vHi;
+    return slot;
   }
 
   /**
@@ -143,8 +209,10 @@ export class Mmu {
   selectContext(): void {
     const h = this.hart;
     let c: number;
-    if (h.virt) c = h.priv === PRIV_U ? 4 : (h.csrLo[CSR_VSSTATUS] & MSTATUS_SUM) !== 0 ? 6 : 5;
-    else if (h.priv === PRIV_M) c = 3;
+    if (h.virt) {
+      const base = HOST_CONTEXTS + 3 * this.guestSlot();
+      c = h.priv === PRIV_U ? base : (h.csrLo[CSR_VSSTATUS] & MSTATUS_SUM) !== 0 ? base + 2 : base + 1;
+    } else if (h.priv === PRIV_M) c = 3;
     else if (h.priv === PRIV_U) c = 0;
     else c = (h.csrLo[CSR_MSTATUS] & MSTATUS_SUM) !== 0 ? 2 : 1;
     this.set = c * SET_SIZE;

@@ -78,6 +78,9 @@ export function normaliseDump(values: readonly string[], traps: readonly (readon
   // docs/qemu-differences.md#vs-traps-write-hs-csrs: QEMU 7.2 writes htval
   // and hstatus.GVA on traps into VS-mode too. After such a trap their value
   // is QEMU's.
+  // The trap that aborted a program is in the dump's M-mode CSRs, not in a
+  // record: its tval is as open as normaliseTrap says (Priv §3.1.16).
+  if (u64(out[D("aborted")]) === 1n && [2, 3, 22].includes(Number(u64(out[D("mcause")])))) out[D("mtval")] = "*";
   const tags = traps.map((t) => Number(u64(t[F("tag")])));
   const lastVsAt = tags.lastIndexOf(TAG_VS);
   const lastHsAt = tags.lastIndexOf(TAG_HS);

@@ -665,7 +665,10 @@ class Gen {
     ];
     const [csr, val, how] = r.pick(choices);
     const v = val();
-    const op = how === "w" ? r.pick(["csrw", "csrrw"]) : r.pick(["csrs", "csrc", "csrrs", "csrrc"]);
+    let op = how === "w" ? r.pick(["csrw", "csrrw"]) : r.pick(["csrs", "csrc", "csrrs", "csrrc"]);
+    // Never read mtval2/htval back: QEMU 7.2 rewrites them on traps the spec leaves them alone on
+    // (docs/qemu-differences.md#mtval2-and-htval-after-other-traps, #vs-traps-write-hs-csrs).
+    if (csr === "mtval2" || csr === "htval") op = "csrw";
     const rd = this.rd();
     const lines = [
       `li ${x(t)}, ${hex(v)}`,

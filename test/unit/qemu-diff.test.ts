@@ -6,7 +6,8 @@
 // `node scripts/fuzz-qemu.mjs --count N --seed S`.
 import { describe, expect, it } from "vitest";
 import { runCampaign } from "../qemu-diff/campaign.js";
-import { knownDeviation, normaliseTrap } from "../qemu-diff/exclusions.js";
+import { knownDeviation, normaliseDump, normaliseTrap } from "../qemu-diff/exclusions.js";
+import { DUMP_FIELDS } from "../qemu-diff/layout.js";
 import { generateProgram } from "../qemu-diff/generator.js";
 import { programCode } from "../qemu-diff/program.js";
 import { missingTools } from "../qemu-diff/runner.js";
@@ -36,6 +37,20 @@ describe("differential testing against QEMU", () => {
     // interrupt (seed 126861); a guest-page fault's is compared.
     expect(normaliseTrap(["2", "8000000000000001", "0", "80002000", "100", "2008041c"], "qemu")[5]).toBe("*");
     expect(normaliseTrap(["2", "15", "80201070", "80002000", "100", "2008041c"], "qemu")[5]).toBe("2008041c");
+  });
+
+  it("blanks the tval of the trap that aborted a program when the spec leaves it open", () => {
+    const dump = (mcause: string, aborted: string): string[] => {
+      const values = DUMP_FIELDS.map(() => "0");
+      values[DUMP_FIELDS.indexOf("mcause")] = mcause;
+      values[DUMP_FIELDS.indexOf("mtval")] = "800021b2";
+      values[DUMP_FIELDS.indexOf("aborted")] = aborted;
+      return values;
+    };
+    const mtval = (values: string[]): string => normaliseDump(values, [])[DUMP_FIELDS.indexOf("mtval")];
+    expect(mtval(dump("3", "1"))).toBe("*"); // EBREAK: 0 or the pc
+    expect(mtval(dump("5", "1"))).toBe("800021b2"); // a load access fault keeps its address
+    expect(mtval(dump("3", "0"))).toBe("800021b2"); // not aborted: the program's own mtval
   });
 
   it("sets aside an AMO whose fault QEMU 7.2 reports as a load fault", () => {

@@ -78,9 +78,18 @@ export function normaliseDump(values: readonly string[], traps: readonly (readon
   // docs/qemu-differences.md#vs-traps-write-hs-csrs: QEMU 7.2 writes htval
   // and hstatus.GVA on traps into VS-mode too. After such a trap their value
   // is QEMU's.
-  // The trap that aborted a program is in the dump's M-mode CSRs, not in a
-  // record: its tval is as open as normaliseTrap says (Priv §3.1.16).
-  if (u64(out[D("aborted")]) === 1n && [2, 3, 22].includes(Number(u64(out[D("mcause")])))) out[D("mtval")] = "*";
+  // The trap that aborted a program is in the dump's CSRs of the level that
+  // took it, not in a record (handlers zero the others' tval): its tval is as
+  // open as normaliseTrap says (Priv §3.1.16).
+  if (u64(out[D("aborted")]) === 1n) {
+    for (const [cause, tval] of [
+      ["mcause", "mtval"],
+      ["scause", "stval"],
+      ["vscause", "vstval"],
+    ]) {
+      if ([2, 3, 22].includes(Number(u64(out[D(cause)])))) out[D(tval)] = "*";
+    }
+  }
   const tags = traps.map((t) => Number(u64(t[F("tag")])));
   const lastVsAt = tags.lastIndexOf(TAG_VS);
   const lastHsAt = tags.lastIndexOf(TAG_HS);

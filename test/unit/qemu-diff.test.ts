@@ -51,6 +51,11 @@ describe("differential testing against QEMU", () => {
     expect(mtval(dump("3", "1"))).toBe("*"); // EBREAK: 0 or the pc
     expect(mtval(dump("5", "1"))).toBe("800021b2"); // a load access fault keeps its address
     expect(mtval(dump("3", "0"))).toBe("800021b2"); // not aborted: the program's own mtval
+    const values = DUMP_FIELDS.map(() => "0");
+    values[DUMP_FIELDS.indexOf("scause")] = "2"; // an illegal instruction taken by the S-mode handler
+    values[DUMP_FIELDS.indexOf("stval")] = "643c4e73";
+    values[DUMP_FIELDS.indexOf("aborted")] = "1";
+    expect(normaliseDump(values, [])[DUMP_FIELDS.indexOf("stval")]).toBe("*");
   });
 
   it("sets aside an AMO whose fault QEMU 7.2 reports as a load fault", () => {

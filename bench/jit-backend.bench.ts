@@ -35,7 +35,8 @@ import {
   type Runner,
 } from "./jit-backend/guest.js";
 import { wasmLayout } from "./jit-backend/wasm-block.js";
-import { I32, FunctionBody, Op, VOID, Wasm, encodeModule } from "./jit-backend/wasm.js";
+import { I32, FunctionBody, Op, VOID, encodeModule } from "../src/jit/wasm/encoder.js";
+import { Wasm } from "../src/jit/wasm/api.js";
 
 const quick = process.argv.includes("--quick");
 const showSource = process.argv.includes("--source");
@@ -257,7 +258,7 @@ function emptyCalls(): { js: number; wasm: number; wasmToJs: number } {
     results: [I32],
     locals: [I32],
     code: loop,
-    hostImport: { params: [I32], results: [I32] },
+    imports: [{ name: "host", params: [I32], results: [I32] }],
   };
   const host = (a: number): number => (a + 1) | 0;
   const caller = new Wasm.Instance(new Wasm.Module(encodeModule(spec, 1)), { env: { mem: memory, host } }).exports

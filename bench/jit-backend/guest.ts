@@ -14,7 +14,7 @@ import { compileBlock, type BlockFunction } from "../../src/jit/compile.js";
 import { LOAD_BASE, STORE_BASE, TLB_MASK } from "../../src/rv64/mmu/mmu.js";
 import { B, I, R, S } from "../../test/jit/random-program.js";
 import { encodeBlock, wasmLayout, type Placed, type WasmLayout } from "./wasm-block.js";
-import { Wasm, type WasmMemory } from "./wasm.js";
+import { Wasm, type WasmMemory } from "../../src/jit/wasm/api.js";
 
 export const RAM_BASE = 0x80000000;
 export const RAM_SIZE = 1 << 20;

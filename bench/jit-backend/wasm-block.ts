@@ -14,7 +14,7 @@
 import type { Decoded } from "../../src/rv64/decode/decoded.js";
 import { BLOCK_CONTINUE, BLOCK_STOP } from "../../src/jit/emitter.js";
 import { LOAD_BASE, STORE_BASE, TLB_MASK } from "../../src/rv64/mmu/mmu.js";
-import { FunctionBody, I32, I64, Op, VOID, encodeModule } from "./wasm.js";
+import { FunctionBody, I32, I64, Op, VOID, encodeModule } from "../../src/jit/wasm/encoder.js";
 
 /** Where things live in the Wasm memory: guest RAM from 0, then the state. */
 export interface WasmLayout {

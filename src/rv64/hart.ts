@@ -1,5 +1,6 @@
 // Architectural state of one hart: registers, pc, privilege and the V bit,
 // CSR storage. Behaviour lives elsewhere (run-loop.ts, exec/, csr/, trap.ts).
+import { F_HI, F_LO, HART_STATE_BYTES, X_HI, X_LO } from "./hart-state.js";
 import { GEILEN, PRIV_M } from "./constants.js";
 import type { PhysicalMemory } from "./memory.js";
 import { Mmu } from "./mmu/mmu.js";
@@ -44,11 +45,15 @@ export interface FirmwareTrapHandler {
 
 export class Hart {
   /** Integer registers, low and high halves; slot 32 is the write sink for x0. */
-  readonly xl = new Int32Array(33);
-  readonly xh = new Int32Array(33);
+  readonly xl: Int32Array;
+  readonly xh: Int32Array;
   /** Floating-point registers as raw bits (singles NaN-boxed, Unpriv §21.2). */
-  readonly fl = new Int32Array(32);
-  readonly fh = new Int32Array(32);
+  readonly fl: Int32Array;
+  readonly fh: Int32Array;
+  /** Offset of this hart's registers in the machine memory (hart-state.ts). */
+  readonly stateBase: number;
+  /** The whole register block as words (compiled blocks' exit words among them). */
+  readonly state: Int32Array;
 
   pcLo = 0;
   pcHi = 0;
@@ -121,6 +126,13 @@ export class Hart {
     readonly phys: PhysicalMemory,
     readonly platform: HartPlatform,
   ) {
+    const memory = phys.ram.memory.buffer;
+    this.stateBase = phys.ram.allocateState(HART_STATE_BYTES);
+    this.state = new Int32Array(memory, this.stateBase, HART_STATE_BYTES >>> 2);
+    this.xl = new Int32Array(memory, this.stateBase + X_LO, 33);
+    this.xh = new Int32Array(memory, this.stateBase + X_HI, 33);
+    this.fl = new Int32Array(memory, this.stateBase + F_LO, 32);
+    this.fh = new Int32Array(memory, this.stateBase + F_HI, 32);
     this.mmu = new Mmu(this, phys);
     this.jit = phys.jit;
     phys.reservation[index] = -1;

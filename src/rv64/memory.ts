@@ -1,10 +1,11 @@
 // Physical memory as the core sees it: one RAM block (typed-array views over
-// one ArrayBuffer, little-endian like RISC-V) and a list of MMIO regions.
+// one WebAssembly.Memory, little-endian like RISC-V) and a list of MMIO regions.
 // Devices live in src/devices and implement MmioDevice; the core never
 // imports them.
 
 import { Decoded } from "./decode/decoded.js";
 import type { JitEngine } from "../jit/engine.js";
+import { Wasm, type WasmMemory } from "../jit/wasm/api.js";
 
 /** The shared placeholder of a code slot never decoded (len = 0). */
 export const UNDECODED = new Decoded();
@@ -21,12 +22,28 @@ if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
   throw new Error("rvhv needs a little-endian host");
 }
 
+/**
+ * Bytes after RAM reserved for the harts' state (registers, TLBs; see
+ * hart-state.ts): about 150 KiB a hart. Pages never touched cost nothing.
+ */
+const STATE_AREA = 16 << 20;
+const WASM_PAGE = 65536;
+
+/**
+ * Guest RAM, and after it the harts' state, in one WebAssembly.Memory (the
+ * machine memory): compiled WebAssembly blocks (src/jit/wasm/) address RAM
+ * from 0 and the state by offset, while the interpreter and devices use the
+ * typed-array views below. Its size is fixed: growing would detach them.
+ */
 export class Ram {
+  readonly memory: WasmMemory;
   readonly u8: Uint8Array;
   readonly u16: Uint16Array;
   readonly i32: Int32Array;
   /** Per-page flags (PAGE_CODE, PAGE_RESERVED, PAGE_WATCHED). */
   readonly pageFlags: Uint8Array;
+  /** Next free byte of the state area. */
+  private stateTop: number;
 
   constructor(
     readonly base: number,
@@ -35,11 +52,24 @@ export class Ram {
     if (size % PAGE_SIZE !== 0 || size <= 0 || size > 0x80000000) {
       throw new Error(`RAM size must be a positive multiple of 4 KiB up to 2 GiB, got ${size}`);
     }
-    const buf = new ArrayBuffer(size);
-    this.u8 = new Uint8Array(buf);
-    this.u16 = new Uint16Array(buf);
-    this.i32 = new Int32Array(buf);
+    const pages = Math.ceil((size + STATE_AREA) / WASM_PAGE);
+    this.memory = new Wasm.Memory({ initial: pages, maximum: pages });
+    const buf = this.memory.buffer;
+    this.u8 = new Uint8Array(buf, 0, size);
+    this.u16 = new Uint16Array(buf, 0, size >>> 1);
+    this.i32 = new Int32Array(buf, 0, size >>> 2);
     this.pageFlags = new Uint8Array(size / PAGE_SIZE);
+    this.stateTop = size;
+  }
+
+  /** Reserves `bytes` of the state area, 64-byte aligned; returns their offset in the machine memory. */
+  allocateState(bytes: number): number {
+    const offset = this.stateTop;
+    if (offset + bytes > this.size + STATE_AREA) {
+      throw new Error("rvhv: too many harts on one memory (the state area after RAM is full)");
+    }
+    this.stateTop = offset + ((bytes + 63) & ~63);
+    return offset;
   }
 
   /** RAM offset of a physical address, or -1 if outside RAM. */

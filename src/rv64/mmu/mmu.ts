@@ -55,6 +55,8 @@ const GUEST_SLOTS = 4;
  */
 const HOST_CONTEXTS = 4;
 const CONTEXTS = HOST_CONTEXTS + 3 * GUEST_SLOTS;
+/** Entries in each of the TLB arrays. */
+export const TLB_ENTRIES = CONTEXTS * SET_SIZE;
 const M_CONTEXT = 3;
 /** hgatp's VMID field (bits 57:44) in its high word (Priv §9.2.10). */
 const vmidOf = (hgatpHi: number): number => (hgatpHi >>> 12) & 0x3fff;
@@ -64,13 +66,16 @@ const INVALID_TAG = 1;
 export class Mmu {
   // The TLB arrays and `set` are read by compiled blocks (src/jit/templates.ts),
   // which inline the load and store fast paths below.
+  // They live in the machine memory (memory.ts Ram), at tlbBase: tagLo, then
+  // tagHi and ramOff, TLB_ENTRIES words each.
+  readonly tlbBase: number;
   /** Virtual page tags: per context, [fetch | load | store] x TLB_SIZE. */
-  readonly tagLo = new Int32Array(CONTEXTS * SET_SIZE).fill(INVALID_TAG);
-  readonly tagHi = new Int32Array(CONTEXTS * SET_SIZE);
+  readonly tagLo: Int32Array;
+  readonly tagHi: Int32Array;
   /** RAM offset of the page each entry maps. */
-  readonly ramOff = new Int32Array(CONTEXTS * SET_SIZE);
+  readonly ramOff: Int32Array;
   /** log2 of the leaf page each entry was cut from (0: no page table; see walkOrigin.spanBits). */
-  private readonly span = new Uint8Array(CONTEXTS * SET_SIZE);
+  private readonly span = new Uint8Array(TLB_ENTRIES);
   /** Offset of the current context's set. */
   set = 0;
   /** Per guest slot: the hgatp and vsatp (lo, hi each) its entries were made under; hgatpLo 1 when empty. */
@@ -93,6 +98,11 @@ export class Mmu {
     readonly phys: PhysicalMemory,
   ) {
     this.ram = phys.ram;
+    this.tlbBase = phys.ram.allocateState(3 * 4 * TLB_ENTRIES);
+    const memory = phys.ram.memory.buffer;
+    this.tagLo = new Int32Array(memory, this.tlbBase, TLB_ENTRIES).fill(INVALID_TAG);
+    this.tagHi = new Int32Array(memory, this.tlbBase + 4 * TLB_ENTRIES, TLB_ENTRIES);
+    this.ramOff = new Int32Array(memory, this.tlbBase + 8 * TLB_ENTRIES, TLB_ENTRIES);
     this.u8 = phys.ram.u8;
     this.u16 = phys.ram.u16;
     this.i32 = phys.ram.i32;
@@ -221,7 +231,7 @@ export class Mmu {
   /** Drops store-TLB entries that map RAM page `page` (it just gained a flag). */
   purgeStorePage(page: number): void {
     const off = page * PAGE_SIZE;
-    for (let set = 0; set < CONTEXTS * SET_SIZE; set += SET_SIZE) {
+    for (let set = 0; set < TLB_ENTRIES; set += SET_SIZE) {
       for (let i = set + STORE_BASE; i < set + STORE_BASE + TLB_SIZE; i++) {
         if (this.ramOff[i] === off) this.tagLo[i] = INVALID_TAG;
       }

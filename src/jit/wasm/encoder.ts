@@ -1,7 +1,7 @@
-// A tiny WebAssembly binary encoder (WebAssembly Core Specification 2.0,
+// A small WebAssembly binary encoder (WebAssembly Core Specification 2.0,
 // §5 "Binary Format"): enough to emit one module holding one function that
-// imports its memory, as a translation engine would emit per block at run
-// time. No toolchain: the bytes are written here.
+// imports its memory and a few host functions, as the translation engine
+// does per block at run time. No toolchain: the bytes are written here.
 
 /** Value types (§5.3.1) and the empty block type (§5.4.1). */
 export const I32 = 0x7f;
@@ -11,47 +11,89 @@ export const VOID = 0x40;
 /** The opcodes the block translator uses (§5.4). */
 export const Op = {
   unreachable: 0x00,
+  block: 0x02,
   loop: 0x03,
   if: 0x04,
+  else: 0x05,
   end: 0x0b,
   br: 0x0c,
   brIf: 0x0d,
   return: 0x0f,
   call: 0x10,
   drop: 0x1a,
+  select: 0x1b,
   localGet: 0x20,
   localSet: 0x21,
   localTee: 0x22,
   i32Load: 0x28,
   i64Load: 0x29,
+  i64Load8S: 0x30,
   i64Load8U: 0x31,
+  i64Load16S: 0x32,
+  i64Load16U: 0x33,
+  i64Load32S: 0x34,
+  i64Load32U: 0x35,
   i32Store: 0x36,
   i64Store: 0x37,
+  i64Store8: 0x3c,
+  i64Store16: 0x3d,
+  i64Store32: 0x3e,
   i32Const: 0x41,
   i64Const: 0x42,
   i32Eqz: 0x45,
+  i32Eq: 0x46,
+  i32Ne: 0x47,
   i32GeS: 0x4e,
+  i64Eqz: 0x50,
   i64Eq: 0x51,
   i64Ne: 0x52,
   i64LtS: 0x53,
   i64LtU: 0x54,
+  i64GtS: 0x55,
+  i64GtU: 0x56,
   i64GeS: 0x59,
   i64GeU: 0x5a,
+  i32Clz: 0x67,
+  i32Ctz: 0x68,
+  i32Popcnt: 0x69,
   i32Add: 0x6a,
   i32Sub: 0x6b,
+  i32Mul: 0x6c,
+  i32DivS: 0x6d,
+  i32DivU: 0x6e,
+  i32RemS: 0x6f,
+  i32RemU: 0x70,
   i32And: 0x71,
   i32Or: 0x72,
+  i32Xor: 0x73,
   i32Shl: 0x74,
+  i32ShrS: 0x75,
+  i32ShrU: 0x76,
+  i32Rotl: 0x77,
+  i32Rotr: 0x78,
+  i64Clz: 0x79,
+  i64Ctz: 0x7a,
+  i64Popcnt: 0x7b,
   i64Add: 0x7c,
   i64Sub: 0x7d,
   i64Mul: 0x7e,
+  i64DivS: 0x7f,
+  i64DivU: 0x80,
+  i64RemS: 0x81,
+  i64RemU: 0x82,
   i64And: 0x83,
   i64Or: 0x84,
   i64Xor: 0x85,
   i64Shl: 0x86,
   i64ShrS: 0x87,
   i64ShrU: 0x88,
+  i64Rotl: 0x89,
+  i64Rotr: 0x8a,
   i32WrapI64: 0xa7,
+  i64ExtendI32S: 0xac,
+  i64ExtendI32U: 0xad,
+  i64Extend8S: 0xc2,
+  i64Extend16S: 0xc3,
 } as const;
 
 /** A growable byte buffer with the format's integer encodings (§5.2.2). */
@@ -157,40 +199,40 @@ export interface FunctionSpec {
   locals: number[];
   /** The code, without the final `end`. */
   code: FunctionBody;
-  /** A host function imported as "env"."host" (function index 0; the module's own is then 1). */
-  hostImport?: { params: number[]; results: number[] };
+  /** Host functions imported from "env" by name: function indices 0.., the module's own comes after them. */
+  imports?: { name: string; params: number[]; results: number[] }[];
 }
 
 /**
  * A module that imports memory "env"."mem" (at least `memoryPages` pages of
- * 64 KiB), and optionally a host function, and exports one function as "run".
+ * 64 KiB) and the spec's host functions, and exports one function as "run".
  */
 export function encodeModule(fn: FunctionSpec, memoryPages: number): Uint8Array {
   const out = new Bytes().bytes([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
   const section = (id: number, body: Bytes): void => {
     out.byte(id).sized(body);
   };
-  // Type section: the function's type (0), then the import's (1).
-  const types = [fn, ...(fn.hostImport !== undefined ? [fn.hostImport] : [])];
+  const hostImports = fn.imports ?? [];
+  // Type section: the function's type (0), then each import's (1..).
+  const types = [fn, ...hostImports];
   const type = new Bytes().u32(types.length);
   for (const t of types) type.byte(0x60).u32(t.params.length).bytes(t.params).u32(t.results.length).bytes(t.results);
   section(1, type);
-  // Import section: the memory (limits with a minimum only), and the host function.
-  const imports = new Bytes().u32(fn.hostImport !== undefined ? 2 : 1);
+  // Import section: the memory (limits with a minimum only), then the host functions.
+  const imports = new Bytes().u32(1 + hostImports.length);
   imports.name("env").name("mem").byte(0x02).byte(0x00).u32(memoryPages);
-  if (fn.hostImport !== undefined) imports.name("env").name("host").byte(0x00).u32(1);
+  hostImports.forEach((host, i) =>
+    imports
+      .name("env")
+      .name(host.name)
+      .byte(0x00)
+      .u32(1 + i),
+  );
   section(2, imports);
   // Function section: the module's function has type 0.
   section(3, new Bytes().u32(1).u32(0));
-  // Export section: function indices count the imported function first.
-  section(
-    7,
-    new Bytes()
-      .u32(1)
-      .name("run")
-      .byte(0x00)
-      .u32(fn.hostImport !== undefined ? 1 : 0),
-  );
+  // Export section: function indices count the imported functions first.
+  section(7, new Bytes().u32(1).name("run").byte(0x00).u32(hostImports.length));
   // Code section: locals run-length encoded by type.
   const body = new Bytes();
   const groups: [number, number][] = [];
@@ -205,21 +247,3 @@ export function encodeModule(fn: FunctionSpec, memoryPages: number): Uint8Array 
   section(10, new Bytes().u32(1).sized(body));
   return out.view().slice();
 }
-
-// The WebAssembly JS API (the project's lib is ES2022 without the DOM types,
-// and @types/node does not declare it): the few members used here.
-export interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-}
-export interface WasmModule {
-  readonly kind: "module";
-}
-export interface WasmInstance {
-  readonly exports: Record<string, unknown>;
-}
-interface WasmApi {
-  Memory: new (descriptor: { initial: number }) => WasmMemory;
-  Module: new (bytes: Uint8Array) => WasmModule;
-  Instance: new (module: WasmModule, imports: Record<string, Record<string, unknown>>) => WasmInstance;
-}
-export const Wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;

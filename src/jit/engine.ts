@@ -20,8 +20,9 @@ import {
   runUncached,
   type ArrivalWatch,
 } from "../rv64/run-loop.js";
-import { BLOCK_STOP } from "./emitter.js";
-import { compileBlock, type BlockFunction } from "./compile.js";
+import { EXIT_LEFT, EXIT_PC_HI, EXIT_PC_LO } from "../rv64/hart-state.js";
+import { BLOCK_STOP } from "./block-status.js";
+import { compileBlock, type BlockFunction, type RunningHart } from "./wasm/compile.js";
 
 /**
  * Arrivals at a block start before it is compiled (the profile's only
@@ -55,6 +56,8 @@ class PageBlocks implements ArrivalWatch {
 
 export class JitEngine {
   private readonly pages: (PageBlocks | undefined)[];
+  /** The hart whose blocks run now (their handler calls act on it). */
+  private readonly running: RunningHart = { hart: null };
   /** Blocks compiled so far, and the milliseconds spent compiling them. */
   blocksCompiled = 0;
   compileMs = 0;
@@ -90,6 +93,8 @@ export class JitEngine {
     const slots = this.phys.codePage(page);
     h.codeSlots = slots;
     const blocks = this.blocksOf(page);
+    const exit = h.state;
+    this.running.hart = h;
     // Arrivals from outside the page and from blocks are counted here; the
     // interpreter counts those of the jumps it runs (ArrivalWatch).
     let counted = false;
@@ -101,7 +106,12 @@ export class JitEngine {
         count = this.compile(blocks, slots, pageOff, off);
       }
       if (count !== 0 && count !== NOT_COMPILABLE && count <= h.sliceLeft) {
-        if (blocks.blocks[slot]!(h, vaBase, h.sliceLeft) === BLOCK_STOP) return true;
+        const tlb = h.mmu.tlbBase + (h.mmu.set << 2);
+        const status = blocks.blocks[slot]!(h.stateBase, tlb, vaBase, vaHi, h.sliceLeft);
+        h.pcLo = exit[EXIT_PC_LO >>> 2];
+        h.pcHi = exit[EXIT_PC_HI >>> 2];
+        h.sliceLeft = exit[EXIT_LEFT >>> 2];
+        if (status === BLOCK_STOP) return true;
         counted = false;
       } else {
         const status = interpretInPage(h, slots, pageOff, blocks);
@@ -125,7 +135,7 @@ export class JitEngine {
   /** Compiles the block at page offset `start`; returns its count (or NOT_COMPILABLE). */
   private compile(blocks: PageBlocks, slots: Decoded[], pageOff: number, start: number): number {
     const t0 = performance.now();
-    const block = compileBlock(slots, this.phys.ram, pageOff >>> 1, start);
+    const block = compileBlock(slots, this.phys.ram, pageOff >>> 1, start, this.running);
     if (block === null) {
       blocks.counts[start >>> 1] = NOT_COMPILABLE;
       return NOT_COMPILABLE;

@@ -87,6 +87,12 @@ function buildHart(mode: Mode, seed: number, jit: number): Hart {
   h.xh[CODE_REG] = 0;
   h.pcLo = (RAM_BASE + start) | 0;
   h.pcHi = 0;
+  // PMP entry 0 grants everything (NAPOT over the whole space): without a
+  // matching entry, S and U accesses fail (Priv §3.7.1).
+  h.pmp.addrLo[0] = -1;
+  h.pmp.addrHi[0] = 0x3fffff;
+  h.pmp.cfg[0] = 0x1f; // R, W, X, A = NAPOT
+  h.pmp.update();
   h.csrLo[CSR_MTVEC] = RAM_BASE | 0;
   h.csrLo[CSR_MSTATUS] |= MSTATUS_FS;
   h.csrLo[CSR_VSSTATUS] |= MSTATUS_FS;
@@ -153,11 +159,26 @@ export interface Divergence {
 /**
  * Runs program `seed` in `mode` on the interpreter and on the engine
  * (compiling at `hotThreshold` arrivals), slice by slice, comparing after
- * each slice. Returns the first divergence, or null.
+ * each slice. Returns the first divergence, or null; adds the blocks the
+ * engine compiled to `compiled`.
  */
-export function runDifferential(seed: number, mode: Mode, hotThreshold: number, budget = 3000): Divergence | null {
+export function runDifferential(
+  seed: number,
+  mode: Mode,
+  hotThreshold: number,
+  budget = 3000,
+  compiled: { blocks: number } = { blocks: 0 },
+): Divergence | null {
   const reference = buildHart(mode, seed, 0);
   const engine = buildHart(mode, seed, hotThreshold);
+  try {
+    return compareRuns(seed, mode, reference, engine, budget);
+  } finally {
+    compiled.blocks += engine.jit!.blocksCompiled;
+  }
+}
+
+function compareRuns(seed: number, mode: Mode, reference: Hart, engine: Hart, budget: number): Divergence | null {
   const slices = new Random(seed ^ 0x5eed);
   let steps = 0;
   while (steps < budget) {

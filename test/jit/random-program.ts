@@ -113,6 +113,18 @@ const aluR: [number, number, number][] = [
   [0x33, 7, 0x05],
   [0x33, 1, 0x30],
   [0x33, 5, 0x30],
+  // Zba .uw, Zbb word rotates, Zbs, Zicond
+  [0x3b, 2, 0x10],
+  [0x3b, 4, 0x10],
+  [0x3b, 6, 0x10],
+  [0x3b, 1, 0x30],
+  [0x3b, 5, 0x30],
+  [0x33, 1, 0x24],
+  [0x33, 5, 0x24],
+  [0x33, 1, 0x34],
+  [0x33, 1, 0x14],
+  [0x33, 5, 0x07],
+  [0x33, 7, 0x07],
 ];
 
 function randomItem(rnd: Random, remaining: number): Item {
@@ -148,6 +160,12 @@ function randomItem(rnd: Random, remaining: number): Item {
       I(0x13, 5, rd, rs1, 0x6b8),
       I(0x13, 5, rd, rs1, 0x287),
       I(0x13, 5, rd, rs1, 0x600 | rnd.below(64)),
+      I(0x1b, 1, rd, rs1, 0x601), // ctzw
+      I(0x3b, 4, rd, rs1, 0x080), // zext.h
+      I(0x1b, 1, rd, rs1, 0x080 | rnd.below(64)), // slli.uw
+      I(0x1b, 5, rd, rs1, 0x600 | rnd.below(32)), // roriw
+      I(0x13, 1, rd, rs1, rnd.pick([0x480, 0x280, 0x680]) | rnd.below(64)), // bclri, bseti, binvi
+      I(0x13, 5, rd, rs1, 0x480 | rnd.below(64)), // bexti
     ]);
     return words(unary);
   }

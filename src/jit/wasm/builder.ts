@@ -1,0 +1,227 @@
+// Builds the WebAssembly function of one compiled block (compile.ts): guest
+// registers in i64 locals, the exits that leave pc and the slice counter in
+// the hart's exit words, and calls to interpreter handlers through the host.
+//
+// Every integer register the block names is loaded into its local once, on
+// entry. Locals then stay exact: templates write them, and after a handler
+// runs (it writes only its rd) rd is reloaded. Before anything that may read
+// the register file or leave the block (a handler, an exit) the registers
+// the block writes are stored back. Blocks are straight-line code with one
+// branch at the end, so all of this is decided at compile time.
+import type { Decoded } from "../../rv64/decode/decoded.js";
+import { EXIT_LEFT, EXIT_PC_HI, EXIT_PC_LO, X_HI, X_LO } from "../../rv64/hart-state.js";
+import { FunctionBody, I32, I64, Op, VOID } from "./encoder.js";
+
+/** Parameters of a block function: run(state, tlb, vaLo, vaHi, left) -> status. */
+export const P_STATE = 0; // the hart's stateBase (hart-state.ts)
+export const P_TLB = 1; // byte address of the current TLB set's first tag (mmu.ts)
+export const P_VA_LO = 2; // the virtual base of the block's page
+export const P_VA_HI = 3;
+export const P_LEFT = 4; // instructions left in the slice
+export const BLOCK_PARAMS = [I32, I32, I32, I32, I32];
+
+/** Scratch locals after the parameters. */
+export const L_PAGE = 5; // i64: the page's virtual base
+export const L_VA = 6; // i64: an effective address
+export const L_T = 7; // i64 scratch
+export const L_ADDR = 8; // i32: a TLB entry's address, then a RAM address
+export const L_STATUS = 9; // i32: a host call's answer
+const SCRATCH = [I64, I64, I64, I32, I32];
+const FIRST_REGISTER_LOCAL = 10;
+
+/** What the host's handler call answers (compile.ts callHandler). */
+export const HOST_GO_ON = 0;
+/** Nonzero answers are the block's own status plus one. */
+export const HOST_STATUS_BIAS = 1;
+
+export class BlockBuilder {
+  readonly f = new FunctionBody();
+  /** Local index of each integer register the block uses, or -1. */
+  private readonly local = new Int32Array(33).fill(-1);
+  private readonly locals: number[] = [...SCRATCH];
+  /** Registers some instruction of the block writes: stored back at every sync point. */
+  private readonly written = new Uint8Array(33);
+  /** Interpreter handlers the block calls, by index (the host's table). */
+  readonly calls: Decoded[] = [];
+  /** Nesting depth of structured control inside the self-loop (for br). */
+  depth = 0;
+  /** The block jumps back to its own start. */
+  loops = false;
+
+  constructor(
+    readonly start: number,
+    readonly count: number,
+    insns: Decoded[],
+  ) {
+    for (const d of insns) {
+      this.use(d.rs1);
+      this.use(d.rs2);
+      if (this.use(d.rd)) this.written[d.rd] = 1;
+    }
+  }
+
+  private use(r: number): boolean {
+    if (r === 0 || r === 32) return false;
+    if (this.local[r] < 0) {
+      this.local[r] = FIRST_REGISTER_LOCAL + this.locals.length - SCRATCH.length;
+      this.locals.push(I64);
+    }
+    return true;
+  }
+
+  /** All locals after the parameters, by type. */
+  localTypes(): number[] {
+    return this.locals;
+  }
+
+  /** The prologue: the page base as an i64, and every register's local. */
+  prologue(): void {
+    const f = this.f;
+    f.get(P_VA_LO).op(Op.i64ExtendI32U).get(P_VA_HI).op(Op.i64ExtendI32U).i64(32, 0).op(Op.i64Shl).op(Op.i64Or);
+    f.set(L_PAGE);
+    for (let r = 1; r < 32; r++) if (this.local[r] >= 0) this.loadRegister(r);
+  }
+
+  /** Pushes x[r] (x0 reads 0). */
+  reg(r: number): void {
+    if (r === 0) this.f.i64(0, 0);
+    else this.f.get(this.local[r]);
+  }
+
+  /** Pops an i64 into x[rd] (writes to x0 vanish). */
+  setReg(rd: number): void {
+    if (rd === 0 || rd === 32) this.f.op(Op.drop);
+    else this.f.set(this.local[rd]);
+  }
+
+  /** Pushes the sign extension of a 32-bit immediate. */
+  imm(v: number): void {
+    this.f.i64(v | 0, v >> 31);
+  }
+
+  /** Pushes an exact integer |v| < 2^53 as an i64 (page-relative addresses). */
+  exact(v: number): void {
+    this.f.i64(v | 0, Math.floor(v / 4294967296) | 0);
+  }
+
+  /** local = the register's two words in the register file. */
+  private loadRegister(r: number): void {
+    const f = this.f;
+    f.get(P_STATE).mem(Op.i64Load32U, 2, X_LO + 4 * r);
+    f.get(P_STATE)
+      .mem(Op.i64Load32U, 2, X_HI + 4 * r)
+      .i64(32, 0)
+      .op(Op.i64Shl)
+      .op(Op.i64Or);
+    f.set(this.local[r]);
+  }
+
+  /** Stores every register the block writes back to the register file. */
+  writeBack(): void {
+    const f = this.f;
+    for (let r = 1; r < 32; r++) {
+      if (this.written[r] === 0) continue;
+      f.get(P_STATE)
+        .get(this.local[r])
+        .mem(Op.i64Store32, 2, X_LO + 4 * r);
+      f.get(P_STATE)
+        .get(this.local[r])
+        .i64(32, 0)
+        .op(Op.i64ShrU)
+        .mem(Op.i64Store32, 2, X_HI + 4 * r);
+    }
+  }
+
+  /** Pushes the slice counter after `k` instructions of this pass retired. */
+  private leftAfter(k: number): void {
+    this.f.get(P_LEFT);
+    if (k !== 0) this.f.i32(k).op(Op.i32Sub);
+  }
+
+  /** Pushes the low word of pc at page offset `off` (in the page). */
+  private pcLoAt(off: number): void {
+    this.f.get(P_VA_LO);
+    if (off !== 0) this.f.i32(off).op(Op.i32Or);
+  }
+
+  /**
+   * Leaves the block at page offset `off` (which may lie outside the page)
+   * after `k` instructions retired, returning `status`.
+   */
+  exitAt(off: number, k: number, status: number): void {
+    const f = this.f;
+    this.writeBack();
+    if (off >= 0 && off < 4096) {
+      f.get(P_STATE);
+      this.pcLoAt(off);
+      f.mem(Op.i32Store, 2, EXIT_PC_LO);
+      f.get(P_STATE).get(P_VA_HI).mem(Op.i32Store, 2, EXIT_PC_HI);
+    } else {
+      f.get(L_PAGE);
+      this.exact(off);
+      f.op(Op.i64Add).set(L_T);
+      this.storePcFrom(L_T);
+    }
+    f.get(P_STATE);
+    this.leftAfter(k);
+    f.mem(Op.i32Store, 2, EXIT_LEFT);
+    f.i32(status).op(Op.return);
+  }
+
+  /** Leaves the block at the pc in i64 local `pc` after `k` instructions retired. */
+  exitToComputed(pc: number, k: number, status: number): void {
+    const f = this.f;
+    this.writeBack();
+    this.storePcFrom(pc);
+    f.get(P_STATE);
+    this.leftAfter(k);
+    f.mem(Op.i32Store, 2, EXIT_LEFT);
+    f.i32(status).op(Op.return);
+  }
+
+  private storePcFrom(pc: number): void {
+    const f = this.f;
+    f.get(P_STATE).get(pc).mem(Op.i64Store32, 2, EXIT_PC_LO);
+    f.get(P_STATE).get(pc).i64(32, 0).op(Op.i64ShrU).mem(Op.i64Store32, 2, EXIT_PC_HI);
+  }
+
+  /**
+   * Goes to page offset `target` as the block's last instruction (count
+   * instructions retired this pass). Back to the block's own start, the
+   * function runs the block again while the slice has room, instead of
+   * returning to the page loop: nothing else can raise an interrupt
+   * meanwhile (devices and other harts act between slices), and anything in
+   * the block that could has returned already.
+   */
+  jumpTo(target: number, status: number): void {
+    const f = this.f;
+    if (target === this.start) {
+      this.loops = true;
+      f.get(P_LEFT).i32(this.count).op(Op.i32Sub).tee(P_LEFT);
+      f.i32(this.count).op(Op.i32GeS).op(Op.brIf).u32(this.depth);
+      this.exitAt(target, 0, status);
+      return;
+    }
+    this.exitAt(target, this.count, status);
+  }
+
+  /**
+   * Runs instruction `d` (number k, at page offset `off`) through its
+   * interpreter handler, with the register file, pc and the slice counter
+   * exact, then follows its signal as the interpreter would: the host
+   * answers HOST_GO_ON, or the status to return (the exit words written).
+   */
+  callHandler(d: Decoded, k: number, off: number): void {
+    const f = this.f;
+    const index = this.calls.push(d) - 1;
+    this.writeBack();
+    f.i32(index);
+    this.pcLoAt(off);
+    this.leftAfter(k);
+    f.op(Op.call).u32(0).tee(L_STATUS);
+    f.op(Op.if).byte(VOID);
+    f.get(L_STATUS).i32(HOST_STATUS_BIAS).op(Op.i32Sub).op(Op.return);
+    f.op(Op.end);
+    if (d.rd !== 0 && d.rd !== 32 && this.local[d.rd] >= 0) this.loadRegister(d.rd);
+  }
+}

@@ -64,7 +64,7 @@ const vmidOf = (hgatpHi: number): number => (hgatpHi >>> 12) & 0x3fff;
 const INVALID_TAG = 1;
 
 export class Mmu {
-  // The TLB arrays and `set` are read by compiled blocks (src/jit/templates.ts),
+  // The TLB arrays and `set` are read by compiled blocks (src/jit/wasm/templates.ts),
   // which inline the load and store fast paths below.
   // They live in the machine memory (memory.ts Ram), at tlbBase: tagLo, then
   // tagHi and ramOff, TLB_ENTRIES words each.

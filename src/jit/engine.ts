@@ -22,7 +22,8 @@ import {
 } from "../rv64/run-loop.js";
 import { EXIT_LEFT, EXIT_PC_HI, EXIT_PC_LO } from "../rv64/hart-state.js";
 import { BLOCK_STOP } from "./block-status.js";
-import { compileBlock, type BlockFunction, type RunningHart } from "./wasm/compile.js";
+import { compileBlock, type Block, type BlockFunction, type RunningHart } from "./wasm/compile.js";
+import { BlockLinks, type LinkedPage } from "./block-links.js";
 
 /**
  * Arrivals at a block start before it is compiled (the profile's only
@@ -36,20 +37,42 @@ import { compileBlock, type BlockFunction, type RunningHart } from "./wasm/compi
 export const HOT_THRESHOLD = 16000;
 
 /** One physical page's compiled blocks and arrival counts, by 2-byte slot. */
-class PageBlocks implements ArrivalWatch {
+class PageBlocks implements ArrivalWatch, LinkedPage {
   /** Instructions in the block at each slot; 0: not compiled. */
   readonly counts = new Uint8Array(2048);
   readonly arrivals = new Uint16Array(2048);
   readonly blocks: (BlockFunction | undefined)[] = new Array<BlockFunction | undefined>(2048);
+  /** The page's link table, or 0 before its first block (block-links.ts). */
+  links = 0;
+  /** Table indices of the page's blocks. */
+  private readonly indices: number[] = [];
   constructor(
     public generation: number,
     readonly threshold: number,
+    private readonly chain: BlockLinks,
   ) {}
 
-  reset(generation: number): void {
+  /** Takes in a compiled block at page offset `start`. */
+  add(start: number, block: Block): void {
+    const index = this.chain.add(block.run);
+    this.indices.push(index);
+    this.chain.setLink(this.links, start, index);
+    this.blocks[start >>> 1] = block.run;
+    this.counts[start >>> 1] = block.count;
+  }
+
+  dropBlocks(): void {
     this.counts.fill(0);
-    this.arrivals.fill(0);
     this.blocks.fill(undefined);
+    for (const index of this.indices) this.chain.remove(index);
+    this.indices.length = 0;
+    if (this.links !== 0) this.chain.clear(this.links);
+  }
+
+  /** The page's code changed: forget its blocks and counts. */
+  reset(generation: number): void {
+    this.dropBlocks();
+    this.arrivals.fill(0);
     this.generation = generation;
   }
 }
@@ -58,6 +81,7 @@ export class JitEngine {
   private readonly pages: (PageBlocks | undefined)[];
   /** The hart whose blocks run now (their handler calls act on it). */
   private readonly running: RunningHart = { hart: null };
+  private readonly links: BlockLinks;
   /** Blocks compiled so far, and the milliseconds spent compiling them. */
   blocksCompiled = 0;
   compileMs = 0;
@@ -73,6 +97,7 @@ export class JitEngine {
   ) {
     if (phys.jit !== null) throw new Error("rvhv: this memory already has a translation engine");
     this.pages = new Array<PageBlocks | undefined>(phys.ram.size >>> 12);
+    this.links = new BlockLinks(phys.ram);
     phys.jit = this;
   }
 
@@ -127,7 +152,7 @@ export class JitEngine {
   private blocksOf(page: number): PageBlocks {
     const generation = this.phys.codeGeneration[page];
     let blocks = this.pages[page];
-    if (blocks === undefined) this.pages[page] = blocks = new PageBlocks(generation, this.hotThreshold);
+    if (blocks === undefined) this.pages[page] = blocks = new PageBlocks(generation, this.hotThreshold, this.links);
     else if (blocks.generation !== generation) blocks.reset(generation);
     return blocks;
   }
@@ -135,13 +160,13 @@ export class JitEngine {
   /** Compiles the block at page offset `start`; returns its count (or NOT_COMPILABLE). */
   private compile(blocks: PageBlocks, slots: Decoded[], pageOff: number, start: number): number {
     const t0 = performance.now();
-    const block = compileBlock(slots, this.phys.ram, pageOff >>> 1, start, this.running);
+    if (blocks.links === 0) this.links.attach(blocks);
+    const block = compileBlock(slots, this.phys.ram, pageOff >>> 1, start, this.running, this.links, blocks.links);
     if (block === null) {
       blocks.counts[start >>> 1] = NOT_COMPILABLE;
       return NOT_COMPILABLE;
     }
-    blocks.blocks[start >>> 1] = block.run;
-    blocks.counts[start >>> 1] = block.count;
+    blocks.add(start, block);
     this.blocksCompiled++;
     this.compileMs += performance.now() - t0;
     return block.count;

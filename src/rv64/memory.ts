@@ -24,9 +24,10 @@ if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
 
 /**
  * Bytes after RAM reserved for the harts' state (registers, TLBs; see
- * hart-state.ts): about 150 KiB a hart. Pages never touched cost nothing.
+ * hart-state.ts; about 150 KiB a hart) and the translation engine's block
+ * links (32 MiB, src/jit/block-links.ts). Pages never touched cost nothing.
  */
-const STATE_AREA = 16 << 20;
+const STATE_AREA = 48 << 20;
 const WASM_PAGE = 65536;
 
 /**

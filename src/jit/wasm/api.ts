@@ -10,7 +10,13 @@ export interface WasmModule {
 export interface WasmInstance {
   readonly exports: Record<string, unknown>;
 }
+export interface WasmTable {
+  readonly length: number;
+  grow(delta: number): number;
+  set(index: number, value: unknown): void;
+}
 interface WasmApi {
+  Table: new (descriptor: { element: "anyfunc"; initial: number }) => WasmTable;
   Memory: new (descriptor: { initial: number; maximum?: number }) => WasmMemory;
   Module: new (bytes: Uint8Array) => WasmModule;
   Instance: new (module: WasmModule, imports: Record<string, Record<string, unknown>>) => WasmInstance;

@@ -10,6 +10,7 @@
 // branch at the end, so all of this is decided at compile time.
 import type { Decoded } from "../../rv64/decode/decoded.js";
 import { EXIT_LEFT, EXIT_PC_HI, EXIT_PC_LO, X_HI, X_LO } from "../../rv64/hart-state.js";
+import { BLOCK_CONTINUE } from "../block-status.js";
 import { FunctionBody, I32, I64, Op, VOID } from "./encoder.js";
 
 /** Parameters of a block function: run(state, tlb, vaLo, vaHi, left) -> status. */
@@ -52,6 +53,8 @@ export class BlockBuilder {
     readonly start: number,
     readonly count: number,
     insns: Decoded[],
+    /** Byte address of the page's link table (block-links.ts). */
+    private readonly links: number,
   ) {
     for (const d of insns) {
       this.use(d.rs1);
@@ -74,9 +77,21 @@ export class BlockBuilder {
     return this.locals;
   }
 
-  /** The prologue: the page base as an i64, and every register's local. */
+  /**
+   * The prologue: a block reached by a chained call first checks that the
+   * slice has room for it (the engine checks before calling); then the page
+   * base as an i64, and every register's local.
+   */
   prologue(): void {
     const f = this.f;
+    f.get(P_LEFT).i32(this.count).op(Op.i32LtS).op(Op.if).byte(VOID);
+    f.get(P_STATE);
+    this.pcLoAt(this.start);
+    f.mem(Op.i32Store, 2, EXIT_PC_LO);
+    f.get(P_STATE).get(P_VA_HI).mem(Op.i32Store, 2, EXIT_PC_HI);
+    f.get(P_STATE).get(P_LEFT).mem(Op.i32Store, 2, EXIT_LEFT);
+    f.i32(BLOCK_CONTINUE).op(Op.return);
+    f.op(Op.end);
     f.get(P_VA_LO).op(Op.i64ExtendI32U).get(P_VA_HI).op(Op.i64ExtendI32U).i64(32, 0).op(Op.i64Shl).op(Op.i64Or);
     f.set(L_PAGE);
     for (let r = 1; r < 32; r++) if (this.local[r] >= 0) this.loadRegister(r);
@@ -193,16 +208,57 @@ export class BlockBuilder {
    * meanwhile (devices and other harts act between slices), and anything in
    * the block that could has returned already.
    */
-  jumpTo(target: number, status: number): void {
+  jumpTo(target: number): void {
     const f = this.f;
     if (target === this.start) {
       this.loops = true;
       f.get(P_LEFT).i32(this.count).op(Op.i32Sub).tee(P_LEFT);
       f.i32(this.count).op(Op.i32GeS).op(Op.brIf).u32(this.depth);
-      this.exitAt(target, 0, status);
+      this.exitAt(target, 0, BLOCK_CONTINUE);
       return;
     }
-    this.exitAt(target, this.count, status);
+    if (target >= 0 && target < 4096) {
+      // Chain to the block compiled at the target, if there is one.
+      this.writeBack();
+      f.i32(0)
+        .mem(Op.i32Load, 2, this.links + 2 * target)
+        .tee(L_STATUS);
+      this.chainIfPresent();
+    }
+    this.exitAt(target, this.count, BLOCK_CONTINUE);
+  }
+
+  /**
+   * With the table index of a block on the stack (registers written back):
+   * tail-calls it when nonzero, with this pass's instructions retired.
+   */
+  private chainIfPresent(): void {
+    const f = this.f;
+    f.op(Op.if).byte(VOID);
+    f.get(P_STATE).get(P_TLB).get(P_VA_LO).get(P_VA_HI);
+    this.leftAfter(this.count);
+    f.get(L_STATUS).op(Op.returnCallIndirect).u32(0).u32(0);
+    f.op(Op.end);
+  }
+
+  /**
+   * Leaves the block at the pc in i64 local `pc` as its last instruction:
+   * chains to the block compiled there when it lies in this page (JALR
+   * returning within a page), or else exits.
+   */
+  jumpToComputed(pc: number): void {
+    const f = this.f;
+    this.writeBack();
+    f.get(pc).get(L_PAGE).op(Op.i64Xor).i64(4096, 0).op(Op.i64LtU).op(Op.if).byte(VOID);
+    f.get(pc).op(Op.i32WrapI64).i32(4094).op(Op.i32And).i32(1).op(Op.i32Shl);
+    f.mem(Op.i32Load, 2, this.links).tee(L_STATUS);
+    f.op(Op.if).byte(VOID);
+    f.get(P_STATE).get(P_TLB).get(P_VA_LO).get(P_VA_HI);
+    this.leftAfter(this.count);
+    f.get(L_STATUS).op(Op.returnCallIndirect).u32(0).u32(0);
+    f.op(Op.end);
+    f.op(Op.end);
+    this.exitToComputed(pc, this.count, BLOCK_CONTINUE);
   }
 
   /**

@@ -20,6 +20,7 @@ import { BLOCK_PARAMS, BlockBuilder, HOST_GO_ON, HOST_STATUS_BIAS } from "./buil
 import { I32, Op, VOID, encodeModule } from "./encoder.js";
 import { Wasm } from "./api.js";
 import { templates } from "./templates.js";
+import type { BlockLinks } from "../block-links.js";
 
 /** Longest block, in instructions. */
 export const MAX_BLOCK = 64;
@@ -47,7 +48,7 @@ const HANDLER_IMPORT = { name: "call", params: [I32, I32, I32], results: [I32] }
 
 /**
  * Compiles the block starting at page offset `start`, or returns null if
- * none can start there.
+ * none can start there. `pageLinks`: the page's link table (block-links.ts).
  */
 export function compileBlock(
   slots: Decoded[],
@@ -55,6 +56,8 @@ export function compileBlock(
   parcelBase: number,
   start: number,
   running: RunningHart,
+  links: BlockLinks,
+  pageLinks: number,
 ): Block | null {
   const insns: Decoded[] = [];
   const offsets: number[] = [];
@@ -70,7 +73,7 @@ export function compileBlock(
   }
   if (insns.length === 0) return null;
 
-  const b = new BlockBuilder(start, insns.length, insns);
+  const b = new BlockBuilder(start, insns.length, insns, pageLinks);
   b.prologue();
   b.f.op(Op.loop).byte(VOID);
   let jumped = false;
@@ -84,11 +87,18 @@ export function compileBlock(
     }
   });
   // Fell off the end, or the last handler raised no signal: go on after it.
-  if (!jumped) b.jumpTo(off, BLOCK_CONTINUE);
+  if (!jumped) b.jumpTo(off);
   b.f.op(Op.end).op(Op.unreachable);
 
   const bytes = encodeModule(
-    { params: BLOCK_PARAMS, results: [I32], locals: b.localTypes(), code: b.f, imports: [HANDLER_IMPORT] },
+    {
+      params: BLOCK_PARAMS,
+      results: [I32],
+      locals: b.localTypes(),
+      code: b.f,
+      imports: [HANDLER_IMPORT],
+      table: "blocks",
+    },
     ram.memory.buffer.byteLength >>> 16,
   );
   const calls = b.calls;
@@ -100,7 +110,7 @@ export function compileBlock(
     d.exec(h, d);
     return h.signal === 0 ? HOST_GO_ON : followSignal(h, d.len);
   };
-  const instance = new Wasm.Instance(new Wasm.Module(bytes), { env: { mem: ram.memory, call } });
+  const instance = new Wasm.Instance(new Wasm.Module(bytes), { env: { mem: ram.memory, call, blocks: links.table } });
   return { run: instance.exports.run as BlockFunction, count: insns.length };
 }
 

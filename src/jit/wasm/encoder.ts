@@ -20,6 +20,7 @@ export const Op = {
   brIf: 0x0d,
   return: 0x0f,
   call: 0x10,
+  returnCallIndirect: 0x13,
   drop: 0x1a,
   select: 0x1b,
   localGet: 0x20,
@@ -43,6 +44,7 @@ export const Op = {
   i32Eqz: 0x45,
   i32Eq: 0x46,
   i32Ne: 0x47,
+  i32LtS: 0x48,
   i32GeS: 0x4e,
   i64Eqz: 0x50,
   i64Eq: 0x51,
@@ -201,11 +203,14 @@ export interface FunctionSpec {
   code: FunctionBody;
   /** Host functions imported from "env" by name: function indices 0.., the module's own comes after them. */
   imports?: { name: string; params: number[]; results: number[] }[];
+  /** Imports a function table as "env"."<name>" (table 0). */
+  table?: string;
 }
 
 /**
  * A module that imports memory "env"."mem" (at least `memoryPages` pages of
- * 64 KiB) and the spec's host functions, and exports one function as "run".
+ * 64 KiB), the spec's host functions and table, and exports one function as
+ * "run" (type 0).
  */
 export function encodeModule(fn: FunctionSpec, memoryPages: number): Uint8Array {
   const out = new Bytes().bytes([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
@@ -219,8 +224,10 @@ export function encodeModule(fn: FunctionSpec, memoryPages: number): Uint8Array 
   for (const t of types) type.byte(0x60).u32(t.params.length).bytes(t.params).u32(t.results.length).bytes(t.results);
   section(1, type);
   // Import section: the memory (limits with a minimum only), then the host functions.
-  const imports = new Bytes().u32(1 + hostImports.length);
+  const imports = new Bytes().u32(1 + hostImports.length + (fn.table !== undefined ? 1 : 0));
   imports.name("env").name("mem").byte(0x02).byte(0x00).u32(memoryPages);
+  // A table of funcref (0x70) with a minimum of 1 (§5.3.7, §5.5.5).
+  if (fn.table !== undefined) imports.name("env").name(fn.table).byte(0x01).byte(0x70).byte(0x00).u32(1);
   hostImports.forEach((host, i) =>
     imports
       .name("env")

@@ -6,7 +6,6 @@
 // block (compile.ts), and so do the slow paths here.
 import type { Decoded } from "../../rv64/decode/decoded.js";
 import { LOAD_BASE, STORE_BASE, TLB_ENTRIES, TLB_MASK } from "../../rv64/mmu/mmu.js";
-import { BLOCK_CONTINUE } from "../block-status.js";
 import { L_ADDR, L_PAGE, L_T, L_VA, P_TLB, type BlockBuilder } from "./builder.js";
 import { Op, VOID } from "./encoder.js";
 
@@ -289,10 +288,10 @@ function branch(code: number): Template {
       b.reg(d.rs2);
       b.f.op(code).op(Op.if).byte(VOID);
       b.depth++;
-      b.jumpTo(site.off + d.imm, BLOCK_CONTINUE);
+      b.jumpTo(site.off + d.imm);
       b.depth--;
       b.f.op(Op.end);
-      b.jumpTo(site.next, BLOCK_CONTINUE);
+      b.jumpTo(site.next);
     },
   };
 }
@@ -310,7 +309,7 @@ const jal: Template = {
   kind: "end",
   emit(b, d, site) {
     link(b, d, site);
-    b.jumpTo(site.off + d.imm, BLOCK_CONTINUE);
+    b.jumpTo(site.off + d.imm);
   },
 };
 
@@ -322,7 +321,7 @@ const jalr: Template = {
     b.imm(d.imm);
     b.f.op(Op.i64Add).i64(-2, -1).op(Op.i64And).set(L_T);
     link(b, d, site);
-    b.exitToComputed(L_T, b.count, BLOCK_CONTINUE);
+    b.jumpToComputed(L_T);
   },
 };
 

@@ -1,23 +1,43 @@
-// Block chaining (QEMU's TCG chains its translated blocks): a compiled block
-// that ends by going to a place in its own page tail-calls the block
-// compiled there, without returning to the engine's page loop.
+// Block chaining (QEMU's TCG chains its translated blocks): control goes from
+// one compiled block to the next inside WebAssembly, without coming back to
+// the engine's JavaScript page loop between them.
 //
-// Every block function sits in one WebAssembly.Table that all block modules
-// import. Each page with compiled code has a link table in the machine
-// memory: per 2-byte slot, the table index of the block starting there, or
-// 0. A block's exits read their target's entry (static targets at a fixed
-// address, JALR's through the computed pc when it stays in the page) and
-// return_call_indirect it if present; the target checks the slice has room
-// for it. Link tables are few (LINK_TABLES); when they run out, the pages
-// that hold them give them up in turn, dropping their compiled blocks.
+// Every block function sits in one WebAssembly.Table. A small runner
+// function, the only module that imports the table (V8 makes instantiating
+// a module that imports a table cost as much as the table is long), calls
+// a block through it, and while the block ends with BLOCK_CONTINUE at a
+// place in the same page that has a compiled block, calls that one next.
+// Each page with compiled code has a link table in the machine memory: per
+// 2-byte slot, the table index of the block starting there, or 0. Link
+// tables are few (LINK_TABLES); when they run out, the pages holding them
+// give them up in turn, dropping their compiled blocks.
+import { EXIT_LEFT, EXIT_PC_HI, EXIT_PC_LO } from "../rv64/hart-state.js";
 import type { Ram } from "../rv64/memory.js";
+import { BLOCK_CONTINUE } from "./block-status.js";
+import { FunctionBody, I32, Op, VOID, encodeModule } from "./wasm/encoder.js";
+import { BLOCK_PARAMS } from "./wasm/builder.js";
 import { Wasm, type WasmTable } from "./wasm/api.js";
 
 /** Pages that may hold compiled code at once. */
 const LINK_TABLES = 4096;
 /** One link table: an i32 per 2-byte slot of a 4 KiB page. */
-export const LINK_TABLE_BYTES = 2048 * 4;
+const LINK_TABLE_BYTES = 2048 * 4;
 const TABLE_GROWTH = 1024;
+
+/**
+ * run(state, tlb, vaLo, vaHi, left, links, index): runs block `index` and
+ * the blocks it leads to in the page whose link table is at `links`;
+ * returns the last block's status, its exit words set.
+ */
+export type Runner = (
+  state: number,
+  tlb: number,
+  vaLo: number,
+  vaHi: number,
+  left: number,
+  links: number,
+  index: number,
+) => number;
 
 /** A page holding a link table. */
 export interface LinkedPage {
@@ -28,7 +48,8 @@ export interface LinkedPage {
 }
 
 export class BlockLinks {
-  readonly table: WasmTable;
+  readonly run: Runner;
+  private readonly table: WasmTable;
   private readonly freeIndices: number[] = [];
   private readonly freeLinkTables: number[] = [];
   private readonly linked: LinkedPage[] = [];
@@ -42,6 +63,8 @@ export class BlockLinks {
     for (let i = LINK_TABLES - 1; i >= 0; i--) this.freeLinkTables.push(this.base + i * LINK_TABLE_BYTES);
     // Index 0 means "no block" in link tables: never used.
     this.table = new Wasm.Table({ element: "anyfunc", initial: 1 });
+    const module = new Wasm.Module(runnerModule(ram.memory.buffer.byteLength >>> 16));
+    this.run = new Wasm.Instance(module, { env: { mem: ram.memory, blocks: this.table } }).exports.run as Runner;
   }
 
   /** Puts a block function in the table; returns its index. */
@@ -80,7 +103,6 @@ export class BlockLinks {
       victim.dropBlocks();
       links = victim.links;
       victim.links = 0;
-      this.clear(links);
       this.linked[this.evictCursor] = page;
       this.evictCursor = (this.evictCursor + 1) % this.linked.length;
     } else {
@@ -88,4 +110,37 @@ export class BlockLinks {
     }
     page.links = links;
   }
+}
+
+/** The runner's module (see Runner): imports the memory and the table of blocks. */
+function runnerModule(memoryPages: number): Uint8Array {
+  const [STATE, TLB, VA_LO, VA_HI, LEFT, LINKS, INDEX, STATUS, PC_LO] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const f = new FunctionBody();
+  f.op(Op.loop).byte(VOID);
+  f.get(STATE).get(TLB).get(VA_LO).get(VA_HI).get(LEFT).get(INDEX);
+  f.op(Op.callIndirect).u32(1).u32(0).tee(STATUS);
+  f.op(Op.if).byte(VOID).get(STATUS).op(Op.return).op(Op.end);
+  // BLOCK_CONTINUE: go on if pc stayed in the page, the slice has room and a block starts there.
+  f.get(STATE).mem(Op.i32Load, 2, EXIT_LEFT).set(LEFT);
+  f.get(STATE).mem(Op.i32Load, 2, EXIT_PC_LO).set(PC_LO);
+  f.get(STATE).mem(Op.i32Load, 2, EXIT_PC_HI).get(VA_HI).op(Op.i32Ne);
+  f.get(PC_LO).i32(-4096).op(Op.i32And).get(VA_LO).op(Op.i32Ne).op(Op.i32Or);
+  f.get(LEFT).i32(0).op(Op.i32LeS).op(Op.i32Or);
+  f.op(Op.if).byte(VOID).i32(BLOCK_CONTINUE).op(Op.return).op(Op.end);
+  f.get(PC_LO).i32(4094).op(Op.i32And).i32(1).op(Op.i32Shl).get(LINKS).op(Op.i32Add);
+  f.mem(Op.i32Load, 2, 0).tee(INDEX);
+  f.op(Op.i32Eqz).op(Op.if).byte(VOID).i32(BLOCK_CONTINUE).op(Op.return).op(Op.end);
+  f.op(Op.br).u32(0);
+  f.op(Op.end).op(Op.unreachable);
+  return encodeModule(
+    {
+      params: [I32, I32, I32, I32, I32, I32, I32],
+      results: [I32],
+      locals: [I32, I32],
+      code: f,
+      table: "blocks",
+      callTypes: [{ params: BLOCK_PARAMS, results: [I32] }],
+    },
+    memoryPages,
+  );
 }

@@ -4,3 +4,5 @@
 export const BLOCK_CONTINUE = 0;
 /** An instruction raised SIGNAL_STOP: interrupts and cached state must be re-checked. */
 export const BLOCK_STOP = 1;
+/** The slice has no room for the block (reached through a link): pc is its start. */
+export const BLOCK_SHORT = 2;

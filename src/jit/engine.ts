@@ -22,7 +22,7 @@ import {
 } from "../rv64/run-loop.js";
 import { EXIT_LEFT, EXIT_PC_HI, EXIT_PC_LO } from "../rv64/hart-state.js";
 import { BLOCK_STOP } from "./block-status.js";
-import { compileBlock, type Block, type BlockFunction, type RunningHart } from "./wasm/compile.js";
+import { compileBlock, type Block, type RunningHart } from "./wasm/compile.js";
 import { BlockLinks, type LinkedPage } from "./block-links.js";
 
 /**
@@ -41,11 +41,10 @@ class PageBlocks implements ArrivalWatch, LinkedPage {
   /** Instructions in the block at each slot; 0: not compiled. */
   readonly counts = new Uint8Array(2048);
   readonly arrivals = new Uint16Array(2048);
-  readonly blocks: (BlockFunction | undefined)[] = new Array<BlockFunction | undefined>(2048);
+  /** Table index of the block at each slot (block-links.ts). */
+  readonly indices = new Int32Array(2048);
   /** The page's link table, or 0 before its first block (block-links.ts). */
   links = 0;
-  /** Table indices of the page's blocks. */
-  private readonly indices: number[] = [];
   constructor(
     public generation: number,
     readonly threshold: number,
@@ -55,17 +54,17 @@ class PageBlocks implements ArrivalWatch, LinkedPage {
   /** Takes in a compiled block at page offset `start`. */
   add(start: number, block: Block): void {
     const index = this.chain.add(block.run);
-    this.indices.push(index);
     this.chain.setLink(this.links, start, index);
-    this.blocks[start >>> 1] = block.run;
+    this.indices[start >>> 1] = index;
     this.counts[start >>> 1] = block.count;
   }
 
   dropBlocks(): void {
     this.counts.fill(0);
-    this.blocks.fill(undefined);
-    for (const index of this.indices) this.chain.remove(index);
-    this.indices.length = 0;
+    for (let slot = 0; slot < 2048; slot++) {
+      if (this.indices[slot] !== 0) this.chain.remove(this.indices[slot]);
+    }
+    this.indices.fill(0);
     if (this.links !== 0) this.chain.clear(this.links);
   }
 
@@ -132,7 +131,7 @@ export class JitEngine {
       }
       if (count !== 0 && count !== NOT_COMPILABLE && count <= h.sliceLeft) {
         const tlb = h.mmu.tlbBase + (h.mmu.set << 2);
-        const status = blocks.blocks[slot]!(h.stateBase, tlb, vaBase, vaHi, h.sliceLeft);
+        const status = this.links.run(h.stateBase, tlb, vaBase, vaHi, h.sliceLeft, blocks.links, blocks.indices[slot]);
         h.pcLo = exit[EXIT_PC_LO >>> 2];
         h.pcHi = exit[EXIT_PC_HI >>> 2];
         h.sliceLeft = exit[EXIT_LEFT >>> 2];
@@ -161,7 +160,7 @@ export class JitEngine {
   private compile(blocks: PageBlocks, slots: Decoded[], pageOff: number, start: number): number {
     const t0 = performance.now();
     if (blocks.links === 0) this.links.attach(blocks);
-    const block = compileBlock(slots, this.phys.ram, pageOff >>> 1, start, this.running, this.links, blocks.links);
+    const block = compileBlock(slots, this.phys.ram, pageOff >>> 1, start, this.running);
     if (block === null) {
       blocks.counts[start >>> 1] = NOT_COMPILABLE;
       return NOT_COMPILABLE;

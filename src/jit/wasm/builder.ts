@@ -10,7 +10,7 @@
 // branch at the end, so all of this is decided at compile time.
 import type { Decoded } from "../../rv64/decode/decoded.js";
 import { EXIT_LEFT, EXIT_PC_HI, EXIT_PC_LO, X_HI, X_LO } from "../../rv64/hart-state.js";
-import { BLOCK_CONTINUE } from "../block-status.js";
+import { BLOCK_CONTINUE, BLOCK_SHORT } from "../block-status.js";
 import { FunctionBody, I32, I64, Op, VOID } from "./encoder.js";
 
 /** Parameters of a block function: run(state, tlb, vaLo, vaHi, left) -> status. */
@@ -40,26 +40,38 @@ export class BlockBuilder {
   /** Local index of each integer register the block uses, or -1. */
   private readonly local = new Int32Array(33).fill(-1);
   private readonly locals: number[] = [...SCRATCH];
-  /** Registers some instruction of the block writes: stored back at every sync point. */
-  private readonly written = new Uint8Array(33);
+  /** Registers loaded on entry: read before the block writes them, or written by a block that loops. */
+  private readonly loadOnEntry = new Uint8Array(33);
+  /** Registers whose local may differ from the register file here (compile-time state). */
+  private readonly dirty = new Uint8Array(33);
   /** Interpreter handlers the block calls, by index (the host's table). */
   readonly calls: Decoded[] = [];
   /** Nesting depth of structured control inside the self-loop (for br). */
   depth = 0;
-  /** The block jumps back to its own start. */
-  loops = false;
 
+  /**
+   * `loops`: the block ends by going back to its own start. `hasRd`: the
+   * instruction writes its rd (a handler-run one counts: rd is reloaded
+   * after it).
+   */
   constructor(
     readonly start: number,
     readonly count: number,
     insns: Decoded[],
-    /** Byte address of the page's link table (block-links.ts). */
-    private readonly links: number,
+    loops: boolean,
+    hasRd: (d: Decoded) => boolean,
   ) {
+    const written = new Uint8Array(33);
     for (const d of insns) {
-      this.use(d.rs1);
-      this.use(d.rs2);
-      if (this.use(d.rd)) this.written[d.rd] = 1;
+      for (const r of [d.rs1, d.rs2]) if (this.use(r) && written[r] === 0) this.loadOnEntry[r] = 1;
+      if (hasRd(d) && this.use(d.rd)) written[d.rd] = 1;
+    }
+    // A looping block keeps registers in locals from one pass to the next:
+    // at its start, everything it writes may be newer than the register file.
+    if (loops) {
+      for (let r = 1; r < 32; r++) {
+        if (written[r] !== 0) this.loadOnEntry[r] = this.dirty[r] = 1;
+      }
     }
   }
 
@@ -78,9 +90,9 @@ export class BlockBuilder {
   }
 
   /**
-   * The prologue: a block reached by a chained call first checks that the
-   * slice has room for it (the engine checks before calling); then the page
-   * base as an i64, and every register's local.
+   * The prologue: a block reached through a link (block-links.ts) first
+   * checks that the slice has room for it; then the page base as an i64,
+   * and every register's local.
    */
   prologue(): void {
     const f = this.f;
@@ -90,11 +102,11 @@ export class BlockBuilder {
     f.mem(Op.i32Store, 2, EXIT_PC_LO);
     f.get(P_STATE).get(P_VA_HI).mem(Op.i32Store, 2, EXIT_PC_HI);
     f.get(P_STATE).get(P_LEFT).mem(Op.i32Store, 2, EXIT_LEFT);
-    f.i32(BLOCK_CONTINUE).op(Op.return);
+    f.i32(BLOCK_SHORT).op(Op.return);
     f.op(Op.end);
     f.get(P_VA_LO).op(Op.i64ExtendI32U).get(P_VA_HI).op(Op.i64ExtendI32U).i64(32, 0).op(Op.i64Shl).op(Op.i64Or);
     f.set(L_PAGE);
-    for (let r = 1; r < 32; r++) if (this.local[r] >= 0) this.loadRegister(r);
+    for (let r = 1; r < 32; r++) if (this.loadOnEntry[r] !== 0) this.loadRegister(r);
   }
 
   /** Pushes x[r] (x0 reads 0). */
@@ -106,7 +118,10 @@ export class BlockBuilder {
   /** Pops an i64 into x[rd] (writes to x0 vanish). */
   setReg(rd: number): void {
     if (rd === 0 || rd === 32) this.f.op(Op.drop);
-    else this.f.set(this.local[rd]);
+    else {
+      this.f.set(this.local[rd]);
+      this.dirty[rd] = 1;
+    }
   }
 
   /** Pushes the sign extension of a 32-bit immediate. */
@@ -131,11 +146,11 @@ export class BlockBuilder {
     f.set(this.local[r]);
   }
 
-  /** Stores every register the block writes back to the register file. */
+  /** Stores the registers whose locals may be newer back to the register file. */
   writeBack(): void {
     const f = this.f;
     for (let r = 1; r < 32; r++) {
-      if (this.written[r] === 0) continue;
+      if (this.dirty[r] === 0) continue;
       f.get(P_STATE)
         .get(this.local[r])
         .mem(Op.i64Store32, 2, X_LO + 4 * r);
@@ -211,54 +226,12 @@ export class BlockBuilder {
   jumpTo(target: number): void {
     const f = this.f;
     if (target === this.start) {
-      this.loops = true;
       f.get(P_LEFT).i32(this.count).op(Op.i32Sub).tee(P_LEFT);
       f.i32(this.count).op(Op.i32GeS).op(Op.brIf).u32(this.depth);
       this.exitAt(target, 0, BLOCK_CONTINUE);
       return;
     }
-    if (target >= 0 && target < 4096) {
-      // Chain to the block compiled at the target, if there is one.
-      this.writeBack();
-      f.i32(0)
-        .mem(Op.i32Load, 2, this.links + 2 * target)
-        .tee(L_STATUS);
-      this.chainIfPresent();
-    }
     this.exitAt(target, this.count, BLOCK_CONTINUE);
-  }
-
-  /**
-   * With the table index of a block on the stack (registers written back):
-   * tail-calls it when nonzero, with this pass's instructions retired.
-   */
-  private chainIfPresent(): void {
-    const f = this.f;
-    f.op(Op.if).byte(VOID);
-    f.get(P_STATE).get(P_TLB).get(P_VA_LO).get(P_VA_HI);
-    this.leftAfter(this.count);
-    f.get(L_STATUS).op(Op.returnCallIndirect).u32(0).u32(0);
-    f.op(Op.end);
-  }
-
-  /**
-   * Leaves the block at the pc in i64 local `pc` as its last instruction:
-   * chains to the block compiled there when it lies in this page (JALR
-   * returning within a page), or else exits.
-   */
-  jumpToComputed(pc: number): void {
-    const f = this.f;
-    this.writeBack();
-    f.get(pc).get(L_PAGE).op(Op.i64Xor).i64(4096, 0).op(Op.i64LtU).op(Op.if).byte(VOID);
-    f.get(pc).op(Op.i32WrapI64).i32(4094).op(Op.i32And).i32(1).op(Op.i32Shl);
-    f.mem(Op.i32Load, 2, this.links).tee(L_STATUS);
-    f.op(Op.if).byte(VOID);
-    f.get(P_STATE).get(P_TLB).get(P_VA_LO).get(P_VA_HI);
-    this.leftAfter(this.count);
-    f.get(L_STATUS).op(Op.returnCallIndirect).u32(0).u32(0);
-    f.op(Op.end);
-    f.op(Op.end);
-    this.exitToComputed(pc, this.count, BLOCK_CONTINUE);
   }
 
   /**
@@ -266,11 +239,16 @@ export class BlockBuilder {
    * interpreter handler, with the register file, pc and the slice counter
    * exact, then follows its signal as the interpreter would: the host
    * answers HOST_GO_ON, or the status to return (the exit words written).
+   * A slow path must be emitted before its template's fast path, so that it
+   * writes back only what was dirty before the instruction.
    */
-  callHandler(d: Decoded, k: number, off: number): void {
+  callHandler(d: Decoded, k: number, off: number, path: "main" | "slow"): void {
     const f = this.f;
     const index = this.calls.push(d) - 1;
     this.writeBack();
+    // On the main path the register file is now exact; a slow path inside a
+    // template's branch leaves the other branch's state as it was.
+    if (path === "main") this.dirty.fill(0);
     f.i32(index);
     this.pcLoAt(off);
     this.leftAfter(k);

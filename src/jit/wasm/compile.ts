@@ -20,7 +20,6 @@ import { BLOCK_PARAMS, BlockBuilder, HOST_GO_ON, HOST_STATUS_BIAS } from "./buil
 import { I32, Op, VOID, encodeModule } from "./encoder.js";
 import { Wasm } from "./api.js";
 import { templates } from "./templates.js";
-import type { BlockLinks } from "../block-links.js";
 
 /** Longest block, in instructions. */
 export const MAX_BLOCK = 64;
@@ -28,7 +27,7 @@ export const MAX_BLOCK = 64;
 /**
  * A compiled block: run(stateBase, tlbSet, vaLo, vaHi, left) runs it from
  * its first instruction, leaves pc and the slice counter in the hart's exit
- * words, and returns BLOCK_CONTINUE or BLOCK_STOP.
+ * words, and returns BLOCK_CONTINUE, BLOCK_STOP or BLOCK_SHORT.
  */
 export type BlockFunction = (state: number, tlb: number, vaLo: number, vaHi: number, left: number) => number;
 
@@ -44,11 +43,13 @@ export interface RunningHart {
   hart: Hart | null;
 }
 
+const BRANCHES = new Set(["beq", "bne", "blt", "bge", "bltu", "bgeu"]);
+
 const HANDLER_IMPORT = { name: "call", params: [I32, I32, I32], results: [I32] };
 
 /**
  * Compiles the block starting at page offset `start`, or returns null if
- * none can start there. `pageLinks`: the page's link table (block-links.ts).
+ * none can start there.
  */
 export function compileBlock(
   slots: Decoded[],
@@ -56,8 +57,6 @@ export function compileBlock(
   parcelBase: number,
   start: number,
   running: RunningHart,
-  links: BlockLinks,
-  pageLinks: number,
 ): Block | null {
   const insns: Decoded[] = [];
   const offsets: number[] = [];
@@ -73,7 +72,10 @@ export function compileBlock(
   }
   if (insns.length === 0) return null;
 
-  const b = new BlockBuilder(start, insns.length, insns, pageLinks);
+  const last = insns[insns.length - 1];
+  const lastOff = offsets[offsets.length - 1];
+  const loops = (last.name === "jal" || BRANCHES.has(last.name)) && lastOff + last.imm === start;
+  const b = new BlockBuilder(start, insns.length, insns, loops, (d) => templates[d.name]?.noRd !== true);
   b.prologue();
   b.f.op(Op.loop).byte(VOID);
   let jumped = false;
@@ -83,7 +85,7 @@ export function compileBlock(
       template.emit(b, d, { k, off: offsets[k], next: offsets[k] + d.len });
       jumped = template.kind === "end";
     } else {
-      b.callHandler(d, k, offsets[k]);
+      b.callHandler(d, k, offsets[k], "main");
     }
   });
   // Fell off the end, or the last handler raised no signal: go on after it.
@@ -97,7 +99,6 @@ export function compileBlock(
       locals: b.localTypes(),
       code: b.f,
       imports: [HANDLER_IMPORT],
-      table: "blocks",
     },
     ram.memory.buffer.byteLength >>> 16,
   );
@@ -110,7 +111,7 @@ export function compileBlock(
     d.exec(h, d);
     return h.signal === 0 ? HOST_GO_ON : followSignal(h, d.len);
   };
-  const instance = new Wasm.Instance(new Wasm.Module(bytes), { env: { mem: ram.memory, call, blocks: links.table } });
+  const instance = new Wasm.Instance(new Wasm.Module(bytes), { env: { mem: ram.memory, call } });
   return { run: instance.exports.run as BlockFunction, count: insns.length };
 }
 

@@ -20,7 +20,7 @@ export const Op = {
   brIf: 0x0d,
   return: 0x0f,
   call: 0x10,
-  returnCallIndirect: 0x13,
+  callIndirect: 0x11,
   drop: 0x1a,
   select: 0x1b,
   localGet: 0x20,
@@ -45,6 +45,7 @@ export const Op = {
   i32Eq: 0x46,
   i32Ne: 0x47,
   i32LtS: 0x48,
+  i32LeS: 0x4c,
   i32GeS: 0x4e,
   i64Eqz: 0x50,
   i64Eq: 0x51,
@@ -205,6 +206,8 @@ export interface FunctionSpec {
   imports?: { name: string; params: number[]; results: number[] }[];
   /** Imports a function table as "env"."<name>" (table 0). */
   table?: string;
+  /** Function types for call_indirect, numbered after the function's and the imports' types. */
+  callTypes?: { params: number[]; results: number[] }[];
 }
 
 /**
@@ -218,8 +221,8 @@ export function encodeModule(fn: FunctionSpec, memoryPages: number): Uint8Array 
     out.byte(id).sized(body);
   };
   const hostImports = fn.imports ?? [];
-  // Type section: the function's type (0), then each import's (1..).
-  const types = [fn, ...hostImports];
+  // Type section: the function's type (0), then each import's, then the call types.
+  const types = [fn, ...hostImports, ...(fn.callTypes ?? [])];
   const type = new Bytes().u32(types.length);
   for (const t of types) type.byte(0x60).u32(t.params.length).bytes(t.params).u32(t.results.length).bytes(t.results);
   section(1, type);

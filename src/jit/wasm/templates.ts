@@ -6,6 +6,7 @@
 // block (compile.ts), and so do the slow paths here.
 import type { Decoded } from "../../rv64/decode/decoded.js";
 import { LOAD_BASE, STORE_BASE, TLB_ENTRIES, TLB_MASK } from "../../rv64/mmu/mmu.js";
+import { BLOCK_CONTINUE } from "../block-status.js";
 import { L_ADDR, L_PAGE, L_T, L_VA, P_TLB, type BlockBuilder } from "./builder.js";
 import { Op, VOID } from "./encoder.js";
 
@@ -21,6 +22,8 @@ export interface Site {
 export interface Template {
   /** "op": computes registers only; "memory": may trap or touch a device; "end": sets pc and ends the block. */
   kind: "op" | "memory" | "end";
+  /** The instruction has no rd (stores, branches): its rd field is other bits. */
+  noRd?: true;
   emit(b: BlockBuilder, d: Decoded, site: Site): void;
 }
 
@@ -249,14 +252,14 @@ function load(code: number, size: number): Template {
     kind: "memory",
     emit(b, d, site) {
       tlbHit(b, d, LOAD_BASE, size);
-      b.f.op(Op.if).byte(VOID);
+      b.f.op(Op.i32Eqz).op(Op.if).byte(VOID);
+      b.callHandler(d, site.k, site.off, "slow");
       if (d.rd !== 0 && d.rd !== 32) {
+        b.f.op(Op.else);
         hitAddress(b);
         b.f.mem(code, 0, 0);
         b.setReg(d.rd);
       }
-      b.f.op(Op.else);
-      b.callHandler(d, site.k, site.off);
       b.f.op(Op.end);
     },
   };
@@ -265,14 +268,15 @@ function load(code: number, size: number): Template {
 function store(code: number, size: number): Template {
   return {
     kind: "memory",
+    noRd: true,
     emit(b, d, site) {
       tlbHit(b, d, STORE_BASE, size);
-      b.f.op(Op.if).byte(VOID);
+      b.f.op(Op.i32Eqz).op(Op.if).byte(VOID);
+      b.callHandler(d, site.k, site.off, "slow");
+      b.f.op(Op.else);
       hitAddress(b);
       b.reg(d.rs2);
       b.f.mem(code, 0, 0);
-      b.f.op(Op.else);
-      b.callHandler(d, site.k, site.off);
       b.f.op(Op.end);
     },
   };
@@ -283,6 +287,7 @@ function store(code: number, size: number): Template {
 function branch(code: number): Template {
   return {
     kind: "end",
+    noRd: true,
     emit(b, d, site) {
       b.reg(d.rs1);
       b.reg(d.rs2);
@@ -321,7 +326,7 @@ const jalr: Template = {
     b.imm(d.imm);
     b.f.op(Op.i64Add).i64(-2, -1).op(Op.i64And).set(L_T);
     link(b, d, site);
-    b.jumpToComputed(L_T);
+    b.exitToComputed(L_T, b.count, BLOCK_CONTINUE);
   },
 };
 

@@ -27,12 +27,12 @@ import { BlockLinks, type LinkedPage } from "./block-links.js";
 
 /**
  * Arrivals at a block start before it is compiled (the profile's only
- * input). A fresh JavaScript function runs in V8's bytecode interpreter
- * until V8 has optimised it, slower than rvhv's own interpreter, and each
- * costs V8 about a millisecond to compile and optimise: a block must run
- * many times to pay that back. Linux's boot to the marker, by threshold
- * (docs/performance.md): 32 -> 11.5 s, 1024 -> 6.0 s, 4000 -> 3.8 s,
- * 16000 -> 3.0 s, 64000 -> 3.3 s, no engine 3.3-3.7 s.
+ * input). Compiling costs V8 a module compile and an instantiation per
+ * block (0.1-0.3 ms), and Linux runs most of its code too few times to
+ * repay it: its boot to the marker by threshold (docs/performance.md):
+ * 1000 -> 3.7-5.1 s, 4000 -> 3.6-3.8 s, 16000 -> 3.3 s, 64000 -> 3.3-3.4 s,
+ * no engine 3.45 s. CPU-bound loops pass 16000 within a few hundred
+ * thousand instructions.
  */
 export const HOT_THRESHOLD = 16000;
 

@@ -27,8 +27,11 @@ export const L_VA = 6; // i64: an effective address
 export const L_T = 7; // i64 scratch
 export const L_ADDR = 8; // i32: a TLB entry's address, then a RAM address
 export const L_STATUS = 9; // i32: a host call's answer
-const SCRATCH = [I64, I64, I64, I32, I32];
-const FIRST_REGISTER_LOCAL = 10;
+export const L_A = 10; // i64 scratch (the high multiplies)
+export const L_B = 11;
+export const L_C = 12;
+const SCRATCH = [I64, I64, I64, I32, I32, I64, I64, I64];
+const FIRST_REGISTER_LOCAL = 13;
 
 /** What the host's handler call answers (compile.ts callHandler). */
 export const HOST_GO_ON = 0;

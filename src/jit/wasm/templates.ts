@@ -7,7 +7,7 @@
 import type { Decoded } from "../../rv64/decode/decoded.js";
 import { LOAD_BASE, STORE_BASE, TLB_ENTRIES, TLB_MASK } from "../../rv64/mmu/mmu.js";
 import { BLOCK_CONTINUE } from "../block-status.js";
-import { L_ADDR, L_PAGE, L_T, L_VA, P_TLB, type BlockBuilder } from "./builder.js";
+import { L_A, L_ADDR, L_B, L_C, L_PAGE, L_T, L_VA, P_TLB, type BlockBuilder } from "./builder.js";
 import { Op, VOID } from "./encoder.js";
 
 /** Where an instruction sits in its block. */
@@ -209,6 +209,53 @@ function divide(code: number, kind: "quotient" | "remainder", signed: boolean, w
   });
 }
 
+/**
+ * The high 64 bits of the 128-bit product (mulh, mulhsu, mulhu; Unpriv
+ * §13.1): the unsigned product from 32-bit halves, then for a signed
+ * operand that is negative, minus the other operand (two's complement).
+ */
+function multiplyHigh(signed1: boolean, signed2: boolean): Template {
+  return op((b, d) => {
+    const f = b.f;
+    const low = (local: number): void => {
+      f.get(local).i64(-1, 0).op(Op.i64And);
+    };
+    const high = (local: number): void => {
+      f.get(local).i64(32, 0).op(Op.i64ShrU);
+    };
+    b.reg(d.rs1);
+    f.set(L_A);
+    b.reg(d.rs2);
+    f.set(L_B);
+    low(L_A);
+    high(L_B);
+    f.op(Op.i64Mul).set(L_C); // a.lo * b.hi
+    high(L_A);
+    low(L_B);
+    f.op(Op.i64Mul).set(L_VA); // a.hi * b.lo
+    // The middle column with the carry from a.lo * b.lo.
+    low(L_A);
+    low(L_B);
+    f.op(Op.i64Mul).i64(32, 0).op(Op.i64ShrU);
+    low(L_C);
+    f.op(Op.i64Add);
+    low(L_VA);
+    f.op(Op.i64Add).set(L_T);
+    high(L_A);
+    high(L_B);
+    f.op(Op.i64Mul);
+    high(L_C);
+    f.op(Op.i64Add);
+    high(L_VA);
+    f.op(Op.i64Add);
+    high(L_T);
+    f.op(Op.i64Add);
+    if (signed1) f.get(L_A).i64(63, 0).op(Op.i64ShrS).get(L_B).op(Op.i64And).op(Op.i64Sub);
+    if (signed2) f.get(L_B).i64(63, 0).op(Op.i64ShrS).get(L_A).op(Op.i64And).op(Op.i64Sub);
+    b.setReg(d.rd);
+  });
+}
+
 // ---- loads and stores (Unpriv §2.6): the MMU's TLB fast path inlined
 // (src/rv64/mmu/mmu.ts); a miss, a misaligned address or MMIO runs the
 // instruction's handler with the state exact, since it may trap. Fast store
@@ -402,8 +449,11 @@ export const templates: Record<string, Template> = {
   // at instruction granularity, so it has nothing to do (as in exec/i.ts).
   fence: op(() => {}),
 
-  // M (Unpriv §13): mulh, mulhsu and mulhu go to their handlers.
+  // M (Unpriv §13)
   mul: binary(Op.i64Mul),
+  mulh: multiplyHigh(true, true),
+  mulhsu: multiplyHigh(true, false),
+  mulhu: multiplyHigh(false, false),
   mulw: word(Op.i32Mul, rs2Word),
   div: divide(Op.i64DivS, "quotient", true, false),
   divu: divide(Op.i64DivU, "quotient", false, false),

@@ -25,7 +25,7 @@ const LINK_TABLE_BYTES = 2048 * 4;
 const TABLE_GROWTH = 1024;
 
 /**
- * run(state, tlb, vaLo, vaHi, left, links, index): runs block `index` and
+ * run(state, tlb, vaLo, vaHi, left, virt, links, index): runs block `index` and
  * the blocks it leads to in the page whose link table is at `links`;
  * returns the last block's status, its exit words set.
  */
@@ -35,6 +35,7 @@ export type Runner = (
   vaLo: number,
   vaHi: number,
   left: number,
+  virt: number,
   links: number,
   index: number,
 ) => number;
@@ -114,10 +115,10 @@ export class BlockLinks {
 
 /** The runner's module (see Runner): imports the memory and the table of blocks. */
 function runnerModule(memoryPages: number): Uint8Array {
-  const [STATE, TLB, VA_LO, VA_HI, LEFT, LINKS, INDEX, STATUS, PC_LO] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const [STATE, TLB, VA_LO, VA_HI, LEFT, VIRT, LINKS, INDEX, STATUS, PC_LO] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
   const f = new FunctionBody();
   f.op(Op.loop).byte(VOID);
-  f.get(STATE).get(TLB).get(VA_LO).get(VA_HI).get(LEFT).get(INDEX);
+  f.get(STATE).get(TLB).get(VA_LO).get(VA_HI).get(LEFT).get(VIRT).get(INDEX);
   f.op(Op.callIndirect).u32(1).u32(0).tee(STATUS);
   f.op(Op.if).byte(VOID).get(STATUS).op(Op.return).op(Op.end);
   // BLOCK_CONTINUE: go on if pc stayed in the page, the slice has room and a block starts there.
@@ -134,7 +135,7 @@ function runnerModule(memoryPages: number): Uint8Array {
   f.op(Op.end).op(Op.unreachable);
   return encodeModule(
     {
-      params: [I32, I32, I32, I32, I32, I32, I32],
+      params: [I32, I32, I32, I32, I32, I32, I32, I32],
       results: [I32],
       locals: [I32, I32],
       code: f,

@@ -131,7 +131,16 @@ export class JitEngine {
       }
       if (count !== 0 && count !== NOT_COMPILABLE && count <= h.sliceLeft) {
         const tlb = h.mmu.tlbBase + (h.mmu.set << 2);
-        const status = this.links.run(h.stateBase, tlb, vaBase, vaHi, h.sliceLeft, blocks.links, blocks.indices[slot]);
+        const status = this.links.run(
+          h.stateBase,
+          tlb,
+          vaBase,
+          vaHi,
+          h.sliceLeft,
+          h.virt ? 1 : 0,
+          blocks.links,
+          blocks.indices[slot],
+        );
         h.pcLo = exit[EXIT_PC_LO >>> 2];
         h.pcHi = exit[EXIT_PC_HI >>> 2];
         h.sliceLeft = exit[EXIT_LEFT >>> 2];

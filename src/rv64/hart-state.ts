@@ -1,6 +1,7 @@
 // Where a hart's registers live in the machine memory (memory.ts Ram), so
 // that compiled WebAssembly blocks (src/jit/wasm/) read and write the same
-// words as the interpreter's typed-array views (hart.ts xl, xh, fl, fh).
+// words as the interpreter's typed-array views (hart.ts xl, xh, fl, fh,
+// csrLo, csrHi).
 // Offsets are bytes from the hart's stateBase. The MMU's TLB arrays have
 // their own block (mmu.ts).
 
@@ -17,5 +18,8 @@ export const F_HI = F_LO + 32 * 4;
 export const EXIT_PC_LO = F_HI + 32 * 4;
 export const EXIT_PC_HI = EXIT_PC_LO + 4;
 export const EXIT_LEFT = EXIT_PC_LO + 8;
+/** CSR storage by CSR number, low then high halves (hart.ts csrLo, csrHi). */
+export const CSR_LO = 1024;
+export const CSR_HI = CSR_LO + 4096 * 4;
 
-export const HART_STATE_BYTES = EXIT_LEFT + 4;
+export const HART_STATE_BYTES = CSR_HI + 4096 * 4;

@@ -1,6 +1,6 @@
 // Architectural state of one hart: registers, pc, privilege and the V bit,
 // CSR storage. Behaviour lives elsewhere (run-loop.ts, exec/, csr/, trap.ts).
-import { F_HI, F_LO, HART_STATE_BYTES, X_HI, X_LO } from "./hart-state.js";
+import { CSR_HI, CSR_LO, F_HI, F_LO, HART_STATE_BYTES, X_HI, X_LO } from "./hart-state.js";
 import { GEILEN, PRIV_M } from "./constants.js";
 import type { PhysicalMemory } from "./memory.js";
 import { Mmu } from "./mmu/mmu.js";
@@ -84,8 +84,8 @@ export class Hart {
   trapGva = false;
 
   /** CSR storage by CSR number, low and high halves; see csr/table.ts for meaning. */
-  readonly csrLo = new Int32Array(4096);
-  readonly csrHi = new Int32Array(4096);
+  readonly csrLo: Int32Array;
+  readonly csrHi: Int32Array;
 
   /** Instructions retired in each mode (mode-counters.ts), up to modeMark. */
   readonly modeInstructions = new Float64Array(8);
@@ -133,6 +133,8 @@ export class Hart {
     this.xh = new Int32Array(memory, this.stateBase + X_HI, 33);
     this.fl = new Int32Array(memory, this.stateBase + F_LO, 32);
     this.fh = new Int32Array(memory, this.stateBase + F_HI, 32);
+    this.csrLo = new Int32Array(memory, this.stateBase + CSR_LO, 4096);
+    this.csrHi = new Int32Array(memory, this.stateBase + CSR_HI, 4096);
     this.mmu = new Mmu(this, phys);
     this.jit = phys.jit;
     phys.reservation[index] = -1;

@@ -59,6 +59,15 @@ function gigapage(user: boolean): [number, number] {
   return [((RAM_BASE >>> 12) << 10) | flags, 0];
 }
 
+/** The bits (lo, hi) of a double of moderate size: a short fraction, or a full one scaled by 2^-20..2^20. */
+function moderateDouble(rnd: Random): [number, number] {
+  const v = rnd.chance(0.5)
+    ? (rnd.below(2000) - 1000) / (1 << rnd.below(8))
+    : (rnd.next() / 4294967296 - 0.5) * 2 ** (rnd.below(40) - 20);
+  const words = new Int32Array(new Float64Array([v]).buffer);
+  return [words[0], words[1]];
+}
+
 /** A hart in `mode`, with the program and its data in RAM. */
 function buildHart(mode: Mode, seed: number, jit: number): Hart {
   const rnd = new Random(seed);
@@ -78,8 +87,15 @@ function buildHart(mode: Mode, seed: number, jit: number): Hart {
     h.xh[r] = rnd.chance(0.5) ? h.xl[r] >> 31 : rnd.interesting();
   }
   for (let f = 0; f < 32; f++) {
-    h.fl[f] = rnd.interesting();
-    h.fh[f] = rnd.chance(0.3) ? -1 : rnd.interesting();
+    if (rnd.chance(0.5)) {
+      // Ordinary doubles, so the engine's native fast paths run (and some sums and products are exact).
+      const [lo, hi] = moderateDouble(rnd);
+      h.fl[f] = lo;
+      h.fh[f] = hi;
+    } else {
+      h.fl[f] = rnd.interesting();
+      h.fh[f] = rnd.chance(0.3) ? -1 : rnd.interesting();
+    }
   }
   h.xl[DATA_REG] = (RAM_BASE + DATA_PAGE - 8) | 0; // 8 bytes below a page end
   h.xh[DATA_REG] = 0;
@@ -94,8 +110,10 @@ function buildHart(mode: Mode, seed: number, jit: number): Hart {
   h.pmp.cfg[0] = 0x1f; // R, W, X, A = NAPOT
   h.pmp.update();
   h.csrLo[CSR_MTVEC] = RAM_BASE | 0;
-  h.csrLo[CSR_MSTATUS] |= MSTATUS_FS;
-  h.csrLo[CSR_VSSTATUS] |= MSTATUS_FS;
+  // FS Initial, Clean or Dirty (an FP write must make it Dirty), rarely Off.
+  const fs = (): number => (rnd.chance(0.05) ? 0 : 1 + rnd.below(3)) << 13;
+  h.csrLo[CSR_MSTATUS] = (h.csrLo[CSR_MSTATUS] & ~MSTATUS_FS) | fs();
+  h.csrLo[CSR_VSSTATUS] = (h.csrLo[CSR_VSSTATUS] & ~MSTATUS_FS) | fs();
   h.csrLo[CSR_MCOUNTEREN] = 7;
   h.csrLo[CSR_SCOUNTEREN] = 7;
   h.csrLo[CSR_HCOUNTEREN] = 7;

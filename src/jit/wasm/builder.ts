@@ -11,27 +11,37 @@
 import type { Decoded } from "../../rv64/decode/decoded.js";
 import { EXIT_LEFT, EXIT_PC_HI, EXIT_PC_LO, X_HI, X_LO } from "../../rv64/hart-state.js";
 import { BLOCK_CONTINUE, BLOCK_SHORT } from "../block-status.js";
-import { FunctionBody, I32, I64, Op, VOID } from "./encoder.js";
+import { F64, FunctionBody, I32, I64, Op, VOID } from "./encoder.js";
 
-/** Parameters of a block function: run(state, tlb, vaLo, vaHi, left) -> status. */
+/** Parameters of a block function: run(state, tlb, vaLo, vaHi, left, virt) -> status. */
 export const P_STATE = 0; // the hart's stateBase (hart-state.ts)
 export const P_TLB = 1; // byte address of the current TLB set's first tag (mmu.ts)
 export const P_VA_LO = 2; // the virtual base of the block's page
 export const P_VA_HI = 3;
 export const P_LEFT = 4; // instructions left in the slice
-export const BLOCK_PARAMS = [I32, I32, I32, I32, I32];
+export const P_VIRT = 5; // 1 with V=1 (the FP templates need it)
+export const BLOCK_PARAMS = [I32, I32, I32, I32, I32, I32];
 
 /** Scratch locals after the parameters. */
-export const L_PAGE = 5; // i64: the page's virtual base
-export const L_VA = 6; // i64: an effective address
-export const L_T = 7; // i64 scratch
-export const L_ADDR = 8; // i32: a TLB entry's address, then a RAM address
-export const L_STATUS = 9; // i32: a host call's answer
-export const L_A = 10; // i64 scratch (the high multiplies)
-export const L_B = 11;
-export const L_C = 12;
-const SCRATCH = [I64, I64, I64, I32, I32, I64, I64, I64];
-const FIRST_REGISTER_LOCAL = 13;
+export const L_PAGE = 6; // i64: the page's virtual base
+export const L_VA = 7; // i64: an effective address
+export const L_T = 8; // i64 scratch
+export const L_ADDR = 9; // i32: a TLB entry's address, then a RAM address
+export const L_STATUS = 10; // i32: a host call's answer
+export const L_A = 11; // i64 scratch (the high multiplies)
+export const L_B = 12;
+export const L_C = 13;
+/** f64 scratch (the FP templates). */
+export const L_FA = 14;
+export const L_FB = 15;
+export const L_FS = 16;
+export const L_FE = 17;
+export const L_FH = 18;
+export const L_FL = 19;
+export const L_FX = 20;
+export const L_FP = 21;
+const SCRATCH = [I64, I64, I64, I32, I32, I64, I64, I64, F64, F64, F64, F64, F64, F64, F64, F64];
+const FIRST_REGISTER_LOCAL = 22;
 
 /** What the host's handler call answers (compile.ts callHandler). */
 export const HOST_GO_ON = 0;

@@ -25,11 +25,18 @@ import { templates } from "./templates.js";
 export const MAX_BLOCK = 64;
 
 /**
- * A compiled block: run(stateBase, tlbSet, vaLo, vaHi, left) runs it from
+ * A compiled block: run(stateBase, tlbSet, vaLo, vaHi, left, virt) runs it from
  * its first instruction, leaves pc and the slice counter in the hart's exit
  * words, and returns BLOCK_CONTINUE, BLOCK_STOP or BLOCK_SHORT.
  */
-export type BlockFunction = (state: number, tlb: number, vaLo: number, vaHi: number, left: number) => number;
+export type BlockFunction = (
+  state: number,
+  tlb: number,
+  vaLo: number,
+  vaHi: number,
+  left: number,
+  virt: number,
+) => number;
 
 /** A compiled block and its length. */
 export interface Block {

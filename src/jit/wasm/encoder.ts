@@ -6,6 +6,7 @@
 /** Value types (§5.3.1) and the empty block type (§5.4.1). */
 export const I32 = 0x7f;
 export const I64 = 0x7e;
+export const F64 = 0x7c;
 export const VOID = 0x40;
 
 /** The opcodes the block translator uses (§5.4). */
@@ -41,12 +42,16 @@ export const Op = {
   i64Store32: 0x3e,
   i32Const: 0x41,
   i64Const: 0x42,
+  f64Const: 0x44,
   i32Eqz: 0x45,
   i32Eq: 0x46,
   i32Ne: 0x47,
   i32LtS: 0x48,
   i32LeS: 0x4c,
+  i32GtU: 0x4b,
   i32GeS: 0x4e,
+  f64Eq: 0x61,
+  f64Ne: 0x62,
   i64Eqz: 0x50,
   i64Eq: 0x51,
   i64Ne: 0x52,
@@ -92,9 +97,16 @@ export const Op = {
   i64ShrU: 0x88,
   i64Rotl: 0x89,
   i64Rotr: 0x8a,
+  f64Neg: 0x9a,
+  f64Add: 0xa0,
+  f64Sub: 0xa1,
+  f64Mul: 0xa2,
+  f64Div: 0xa3,
   i32WrapI64: 0xa7,
   i64ExtendI32S: 0xac,
   i64ExtendI32U: 0xad,
+  i64ReinterpretF64: 0xbd,
+  f64ReinterpretI64: 0xbf,
   i64Extend8S: 0xc2,
   i64Extend16S: 0xc3,
 } as const;
@@ -179,6 +191,10 @@ export class FunctionBody extends Bytes {
   }
   i64(lo: number, hi: number): this {
     return this.byte(Op.i64Const).s64(lo, hi);
+  }
+  f64(v: number): this {
+    const bits = new Uint8Array(new Float64Array([v]).buffer);
+    return this.byte(Op.f64Const).bytes(bits);
   }
   get(local: number): this {
     return this.byte(Op.localGet).u32(local);

@@ -5,10 +5,12 @@
 // and compare. Instructions without a template call their handler from the
 // block (compile.ts), and so do the slow paths here.
 import type { Decoded } from "../../rv64/decode/decoded.js";
-import { LOAD_BASE, STORE_BASE, TLB_ENTRIES, TLB_MASK } from "../../rv64/mmu/mmu.js";
+import { LOAD_BASE, STORE_BASE } from "../../rv64/mmu/mmu.js";
 import { BLOCK_CONTINUE } from "../block-status.js";
-import { L_A, L_ADDR, L_B, L_C, L_PAGE, L_T, L_VA, P_TLB, type BlockBuilder } from "./builder.js";
+import { L_A, L_B, L_C, L_PAGE, L_T, L_VA, type BlockBuilder } from "./builder.js";
 import { Op, VOID } from "./encoder.js";
+import { fpTemplates } from "./fp-templates.js";
+import { hitAddress, tlbHit } from "./tlb.js";
 
 /** Where an instruction sits in its block. */
 export interface Site {
@@ -262,38 +264,6 @@ function multiplyHigh(signed1: boolean, signed2: boolean): Template {
 // entries never map code or watched pages, so only the slow path can raise
 // a signal.
 
-/**
- * L_VA = rs1 + imm; L_ADDR = the address of its TLB entry in the set at
- * `base`; pushes whether the entry hits (with `size`-byte alignment).
- */
-function tlbHit(b: BlockBuilder, d: Decoded, base: number, size: number): void {
-  const f = b.f;
-  b.reg(d.rs1);
-  b.imm(d.imm);
-  f.op(Op.i64Add).set(L_VA);
-  f.get(P_TLB);
-  f.get(L_VA).i64(12, 0).op(Op.i64ShrU).op(Op.i32WrapI64).i32(TLB_MASK).op(Op.i32And).i32(base).op(Op.i32Or);
-  f.i32(2).op(Op.i32Shl).op(Op.i32Add).set(L_ADDR);
-  // tagLo === va & -4096 && tagHi === va >> 32
-  f.get(L_ADDR).mem(Op.i32Load, 2, 0);
-  f.get(L_VA).op(Op.i32WrapI64).i32(-4096).op(Op.i32And).op(Op.i32Eq);
-  f.get(L_ADDR).mem(Op.i32Load, 2, 4 * TLB_ENTRIES);
-  f.get(L_VA).i64(32, 0).op(Op.i64ShrU).op(Op.i32WrapI64).op(Op.i32Eq).op(Op.i32And);
-  if (size > 1)
-    f.get(L_VA)
-      .op(Op.i32WrapI64)
-      .i32(size - 1)
-      .op(Op.i32And)
-      .op(Op.i32Eqz)
-      .op(Op.i32And);
-}
-
-/** Pushes the RAM address of the hit in L_ADDR's entry (RAM starts at 0 in the machine memory). */
-function hitAddress(b: BlockBuilder): void {
-  b.f.get(L_ADDR).mem(Op.i32Load, 2, 8 * TLB_ENTRIES);
-  b.f.get(L_VA).op(Op.i32WrapI64).i32(4095).op(Op.i32And).op(Op.i32Add);
-}
-
 function load(code: number, size: number): Template {
   return {
     kind: "memory",
@@ -538,4 +508,6 @@ export const templates: Record<string, Template> = {
   // Zicond
   "czero.eqz": conditionalZero(true),
   "czero.nez": conditionalZero(false),
+
+  ...fpTemplates,
 };

@@ -36,6 +36,18 @@ import { BlockLinks, type LinkedPage } from "./block-links.js";
  */
 export const HOT_THRESHOLD = 16000;
 
+/**
+ * Entering a compiled block from JavaScript costs more than interpreting a
+ * few instructions (the call into WebAssembly, the register loads and
+ * stores, the exit words). A block is watched for its first ENTRIES_WATCHED
+ * entries from the page loop; if they ran fewer than MIN_RUN_PER_ENTRY
+ * instructions each on average (with the blocks it chained to), the page
+ * loop interprets it from then on, and only chains still reach it. Measured
+ * in docs/performance.md (the PV console workload).
+ */
+const ENTRIES_WATCHED = 64;
+const MIN_RUN_PER_ENTRY = 16;
+
 /** One physical page's compiled blocks and arrival counts, by 2-byte slot. */
 class PageBlocks implements ArrivalWatch, LinkedPage {
   /** Instructions in the block at each slot; 0: not compiled. */
@@ -43,6 +55,9 @@ class PageBlocks implements ArrivalWatch, LinkedPage {
   readonly arrivals = new Uint16Array(2048);
   /** Table index of the block at each slot (block-links.ts). */
   readonly indices = new Int32Array(2048);
+  /** Entries from the page loop while watched, and the instructions they ran. */
+  readonly entries = new Uint8Array(2048);
+  readonly ran = new Int32Array(2048);
   /** The page's link table, or 0 before its first block (block-links.ts). */
   links = 0;
   constructor(
@@ -65,6 +80,8 @@ class PageBlocks implements ArrivalWatch, LinkedPage {
       if (this.indices[slot] !== 0) this.chain.remove(this.indices[slot]);
     }
     this.indices.fill(0);
+    this.entries.fill(0);
+    this.ran.fill(0);
     if (this.links !== 0) this.chain.clear(this.links);
   }
 
@@ -73,6 +90,14 @@ class PageBlocks implements ArrivalWatch, LinkedPage {
     this.dropBlocks();
     this.arrivals.fill(0);
     this.generation = generation;
+  }
+}
+
+/** Counts one entry into the block at `slot` that ran `instructions`; stops entering it when they are too few. */
+function watch(blocks: PageBlocks, slot: number, instructions: number): void {
+  blocks.ran[slot] += instructions;
+  if (++blocks.entries[slot] === ENTRIES_WATCHED && blocks.ran[slot] < ENTRIES_WATCHED * MIN_RUN_PER_ENTRY) {
+    blocks.counts[slot] = NOT_COMPILABLE;
   }
 }
 
@@ -131,6 +156,7 @@ export class JitEngine {
       }
       if (count !== 0 && count !== NOT_COMPILABLE && count <= h.sliceLeft) {
         const tlb = h.mmu.tlbBase + (h.mmu.set << 2);
+        const before = h.sliceLeft;
         const status = this.links.run(
           h.stateBase,
           tlb,
@@ -144,6 +170,7 @@ export class JitEngine {
         h.pcLo = exit[EXIT_PC_LO >>> 2];
         h.pcHi = exit[EXIT_PC_HI >>> 2];
         h.sliceLeft = exit[EXIT_LEFT >>> 2];
+        if (blocks.entries[slot] < ENTRIES_WATCHED) watch(blocks, slot, before - h.sliceLeft);
         if (status === BLOCK_STOP) return true;
         counted = false;
       } else {

@@ -335,6 +335,10 @@ export class Mmu {
     if ((lo & (size - 1)) !== 0) {
       raiseException(this.hart, isLoadReserved ? CAUSE_MISALIGNED_LOAD : CAUSE_MISALIGNED_STORE, lo, hi);
     }
+    // A TLB hit needs no walk: an LR is a load, and a store entry's page is
+    // writable, hence readable (W without R is reserved in PTEs and in PMP).
+    const i = this.set + (((lo >>> 12) & TLB_MASK) | (isLoadReserved ? LOAD_BASE : STORE_BASE));
+    if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi) return this.ram.base + this.ramOff[i] + (lo & 4095);
     const kind = isLoadReserved ? ACCESS_LOAD : ACCESS_STORE;
     const paddr = translate(this.hart, lo, hi, kind, isLoadReserved ? WALK_LOAD : WALK_AMO);
     if (this.ram.offsetOf(paddr, size) < 0 || !this.hart.pmp.allows(paddr, size, kind, this.hart)) {

@@ -78,6 +78,12 @@ export class Mmu {
   private readonly span = new Uint8Array(TLB_ENTRIES);
   /** Offset of the current context's set. */
   set = 0;
+  /**
+   * Contexts whose store TLB has been filled since the last full flush (bit
+   * per context): a page that gains a flag is purged from these only (an LR
+   * flags its page, so Linux's LR/SC loops purge often).
+   */
+  private storeSets = 0;
   /** Per guest slot: the hgatp and vsatp (lo, hi each) its entries were made under; hgatpLo 1 when empty. */
   private readonly slotKeys = new Int32Array(4 * GUEST_SLOTS).fill(INVALID_TAG);
   /** The slot the next new guest address space replaces. */
@@ -115,6 +121,7 @@ export class Mmu {
    */
   flush(): void {
     this.tagLo.fill(INVALID_TAG);
+    this.storeSets = 0;
     this.slotKeys.fill(INVALID_TAG);
     this.gstageCache.flush();
   }
@@ -232,6 +239,7 @@ export class Mmu {
   purgeStorePage(page: number): void {
     const off = page * PAGE_SIZE;
     for (let set = 0; set < TLB_ENTRIES; set += SET_SIZE) {
+      if ((this.storeSets & (1 << (set / SET_SIZE))) === 0) continue;
       for (let i = set + STORE_BASE; i < set + STORE_BASE + TLB_SIZE; i++) {
         if (this.ramOff[i] === off) this.tagLo[i] = INVALID_TAG;
       }
@@ -434,6 +442,8 @@ export class Mmu {
 
   /** Caches the translation just made (walkOrigin.spanBits describes it). */
   private fill(i: number, lo: number, hi: number, pageOff: number): void {
+    const set = (i / SET_SIZE) | 0;
+    if (i - set * SET_SIZE >= STORE_BASE) this.storeSets |= 1 << set;
     this.tagLo[i] = lo & -4096;
     this.tagHi[i] = hi;
     this.ramOff[i] = pageOff;

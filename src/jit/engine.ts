@@ -61,6 +61,7 @@ class PageBlocks implements ArrivalWatch, LinkedPage {
   /** The page's link table, or 0 before its first block (block-links.ts). */
   links = 0;
   constructor(
+    readonly page: number,
     public generation: number,
     readonly threshold: number,
     private readonly chain: BlockLinks,
@@ -69,7 +70,7 @@ class PageBlocks implements ArrivalWatch, LinkedPage {
   /** Takes in a compiled block at page offset `start`. */
   add(start: number, block: Block): void {
     const index = this.chain.add(block.run);
-    this.chain.setLink(this.links, start, index);
+    this.chain.setLink(this, start, index);
     this.indices[start >>> 1] = index;
     this.counts[start >>> 1] = block.count;
   }
@@ -183,11 +184,17 @@ export class JitEngine {
     }
   }
 
+  /** RAM page `page`'s code changed (a store, a loader): chains must not enter its blocks. */
+  codeDropped(page: number): void {
+    this.links.codeChanged(page);
+  }
+
   /** The page's blocks, emptied if its code changed since they were compiled. */
   private blocksOf(page: number): PageBlocks {
     const generation = this.phys.codeGeneration[page];
     let blocks = this.pages[page];
-    if (blocks === undefined) this.pages[page] = blocks = new PageBlocks(generation, this.hotThreshold, this.links);
+    if (blocks === undefined)
+      this.pages[page] = blocks = new PageBlocks(page, generation, this.hotThreshold, this.links);
     else if (blocks.generation !== generation) blocks.reset(generation);
     return blocks;
   }

@@ -177,6 +177,7 @@ export class PhysicalMemory {
   /** A store hit a code page: reset its slots when next used. */
   private dropCodePage(page: number): void {
     this.codePageValid[page] = 0;
+    this.jit?.codeDropped(page);
     this.ram.pageFlags[page] &= ~PAGE_CODE;
   }
 

@@ -264,6 +264,7 @@ export class BlockBuilder {
     if (path === "main") this.dirty.fill(0);
     f.i32(index);
     this.pcLoAt(off);
+    f.get(P_VA_HI);
     this.leftAfter(k);
     f.op(Op.call).u32(0).tee(L_STATUS);
     f.op(Op.if).byte(VOID);

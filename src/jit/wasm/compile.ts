@@ -52,7 +52,7 @@ export interface RunningHart {
 
 const BRANCHES = new Set(["beq", "bne", "blt", "bge", "bltu", "bgeu"]);
 
-const HANDLER_IMPORT = { name: "call", params: [I32, I32, I32], results: [I32] };
+const HANDLER_IMPORT = { name: "call", params: [I32, I32, I32, I32], results: [I32] };
 
 /**
  * Compiles the block starting at page offset `start`, or returns null if
@@ -110,10 +110,13 @@ export function compileBlock(
     ram.memory.buffer.byteLength >>> 16,
   );
   const calls = b.calls;
-  const call = (index: number, pcLo: number, left: number): number => {
+  const call = (index: number, pcLo: number, pcHi: number, left: number): number => {
     const h = running.hart!;
     const d = calls[index];
+    // The block may have been reached by a chain from another page (block-links.ts).
+    h.codeSlots = slots;
     h.pcLo = pcLo;
+    h.pcHi = pcHi;
     h.sliceLeft = left;
     d.exec(h, d);
     return h.signal === 0 ? HOST_GO_ON : followSignal(h, d.len);

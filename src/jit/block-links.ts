@@ -20,6 +20,7 @@ import { TLB_ENTRIES, TLB_MASK } from "../rv64/mmu/mmu.js";
 import { BLOCK_CONTINUE } from "./block-status.js";
 import { FunctionBody, I32, Op, VOID, encodeModule } from "./wasm/encoder.js";
 import { BLOCK_PARAMS } from "./wasm/builder.js";
+import type { BlockFunction } from "./wasm/compile.js";
 import { Wasm, type WasmTable } from "./wasm/api.js";
 
 /** Pages that may hold compiled code at once. */
@@ -33,16 +34,7 @@ const TABLE_GROWTH = 1024;
  * the blocks it leads to in the page whose link table is at `links`;
  * returns the last block's status, its exit words set.
  */
-export type Runner = (
-  state: number,
-  tlb: number,
-  vaLo: number,
-  vaHi: number,
-  left: number,
-  virt: number,
-  links: number,
-  index: number,
-) => number;
+export type Runner = (...args: [...Parameters<BlockFunction>, links: number, index: number]) => number;
 
 /** A page holding a link table. */
 export interface LinkedPage {

@@ -147,31 +147,31 @@ export class BlockBuilder {
     this.f.i64(v | 0, Math.floor(v / 4294967296) | 0);
   }
 
+  /**
+   * Pushes the i64 whose low and high words sit at `lo` and `hi` in the
+   * hart's state (the register files keep the halves in separate arrays).
+   */
+  loadHalves(lo: number, hi: number): void {
+    this.f.get(P_STATE).mem(Op.i64Load32U, 2, lo);
+    this.f.get(P_STATE).mem(Op.i64Load32U, 2, hi).i64(32, 0).op(Op.i64Shl).op(Op.i64Or);
+  }
+
+  /** Stores the i64 in local `value` as words at `lo` and `hi` in the hart's state. */
+  storeHalves(value: number, lo: number, hi: number): void {
+    this.f.get(P_STATE).get(value).mem(Op.i64Store32, 2, lo);
+    this.f.get(P_STATE).get(value).i64(32, 0).op(Op.i64ShrU).mem(Op.i64Store32, 2, hi);
+  }
+
   /** local = the register's two words in the register file. */
   private loadRegister(r: number): void {
-    const f = this.f;
-    f.get(P_STATE).mem(Op.i64Load32U, 2, X_LO + 4 * r);
-    f.get(P_STATE)
-      .mem(Op.i64Load32U, 2, X_HI + 4 * r)
-      .i64(32, 0)
-      .op(Op.i64Shl)
-      .op(Op.i64Or);
-    f.set(this.local[r]);
+    this.loadHalves(X_LO + 4 * r, X_HI + 4 * r);
+    this.f.set(this.local[r]);
   }
 
   /** Stores the registers whose locals may be newer back to the register file. */
   writeBack(): void {
-    const f = this.f;
     for (let r = 1; r < 32; r++) {
-      if (this.dirty[r] === 0) continue;
-      f.get(P_STATE)
-        .get(this.local[r])
-        .mem(Op.i64Store32, 2, X_LO + 4 * r);
-      f.get(P_STATE)
-        .get(this.local[r])
-        .i64(32, 0)
-        .op(Op.i64ShrU)
-        .mem(Op.i64Store32, 2, X_HI + 4 * r);
+      if (this.dirty[r] !== 0) this.storeHalves(this.local[r], X_LO + 4 * r, X_HI + 4 * r);
     }
   }
 
@@ -223,9 +223,7 @@ export class BlockBuilder {
   }
 
   private storePcFrom(pc: number): void {
-    const f = this.f;
-    f.get(P_STATE).get(pc).mem(Op.i64Store32, 2, EXIT_PC_LO);
-    f.get(P_STATE).get(pc).i64(32, 0).op(Op.i64ShrU).mem(Op.i64Store32, 2, EXIT_PC_HI);
+    this.storeHalves(pc, EXIT_PC_LO, EXIT_PC_HI);
   }
 
   /**

@@ -65,26 +65,12 @@ function markDirty(b: BlockBuilder): void {
 
 /** Pushes f[r]'s 64 bits as an i64. */
 function fBits(b: BlockBuilder, r: number): void {
-  const f = b.f;
-  f.get(P_STATE).mem(Op.i64Load32U, 2, F_LO + 4 * r);
-  f.get(P_STATE)
-    .mem(Op.i64Load32U, 2, F_HI + 4 * r)
-    .i64(32, 0)
-    .op(Op.i64Shl)
-    .op(Op.i64Or);
+  b.loadHalves(F_LO + 4 * r, F_HI + 4 * r);
 }
 
 /** Stores the i64 in local `bits` into f[rd]. */
 function setFBits(b: BlockBuilder, rd: number, bits: number): void {
-  const f = b.f;
-  f.get(P_STATE)
-    .get(bits)
-    .mem(Op.i64Store32, 2, F_LO + 4 * rd);
-  f.get(P_STATE)
-    .get(bits)
-    .i64(32, 0)
-    .op(Op.i64ShrU)
-    .mem(Op.i64Store32, 2, F_HI + 4 * rd);
+  b.storeHalves(bits, F_LO + 4 * rd, F_HI + 4 * rd);
 }
 
 /**
@@ -243,13 +229,18 @@ const addOrSubtract = (subtract: boolean): Template =>
     finish(b, d, L_FS);
   });
 
-/** fmul.d: p = a * b of moderate operands; NX when Dekker's error term is not zero. */
-const multiply: Template = arithmetic((b, d) => {
-  const f = b.f;
+/** rs1 and rs2 into L_FA and L_FB (bits in L_A, L_B), leaving for the handler unless both are moderate. */
+function moderateOperands(b: BlockBuilder, d: Decoded): void {
   operand(b, d.rs1, L_A, L_FA);
   requireModerate(b, L_A);
   operand(b, d.rs2, L_B, L_FB);
   requireModerate(b, L_B);
+}
+
+/** fmul.d: p = a * b of moderate operands; NX when Dekker's error term is not zero. */
+const multiply: Template = arithmetic((b, d) => {
+  const f = b.f;
+  moderateOperands(b, d);
   f.get(L_FA).get(L_FB).op(Op.f64Mul).set(L_FS);
   productError(b, L_FA, L_FB, L_FS);
   f.f64(0).op(Op.f64Ne);
@@ -259,10 +250,7 @@ const multiply: Template = arithmetic((b, d) => {
 /** fdiv.d: q = a / b of moderate operands and quotient; exact when q*b == a exactly. */
 const divide: Template = arithmetic((b, d) => {
   const f = b.f;
-  operand(b, d.rs1, L_A, L_FA);
-  requireModerate(b, L_A);
-  operand(b, d.rs2, L_B, L_FB);
-  requireModerate(b, L_B);
+  moderateOperands(b, d);
   f.get(L_FA).get(L_FB).op(Op.f64Div).tee(L_FS);
   f.op(Op.i64ReinterpretF64).set(L_A);
   requireModerate(b, L_A);

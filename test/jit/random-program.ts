@@ -209,7 +209,10 @@ function randomItem(rnd: Random, remaining: number): Item {
         R(0x53, 0, 0x71, rd, fs1, 0),
         R(0x53, rm, 0x69, fd, rs1, 2),
         R(0x53, rm, 0x61, rd, fs1, 2),
-        R(0x53, 2, 0x51, rd, fs1, fs2),
+        R(0x53, 2, 0x51, rd, fs1, fs2), // feq.d
+        R(0x53, 1, 0x51, rd, fs1, fs2), // flt.d
+        R(0x53, 0, 0x51, rd, fs1, fs2), // fle.d
+        R(0x53, rnd.below(3), 0x11, fd, fs1, fs2), // fsgnj.d, fsgnjn.d, fsgnjx.d
         I(0x07, 3, fd, DATA_REG, rnd.below(16) * 8 - 64),
         S(0x27, 3, DATA_REG, fs2, rnd.below(16) * 8 - 64),
         I(0x07, 2, fd, DATA_REG, rnd.below(32) * 4 - 64), // flw

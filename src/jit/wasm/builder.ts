@@ -40,8 +40,12 @@ export const L_FH = 18;
 export const L_FL = 19;
 export const L_FX = 20;
 export const L_FP = 21;
-const SCRATCH = [I64, I64, I64, I32, I32, I64, I64, I64, F64, F64, F64, F64, F64, F64, F64, F64];
-const FIRST_REGISTER_LOCAL = 22;
+export const L_FC = 22;
+export const L_FU = 23;
+export const L_FT = 24;
+export const L_FV = 25;
+const SCRATCH = [I64, I64, I64, I32, I32, I64, I64, I64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64];
+const FIRST_REGISTER_LOCAL = BLOCK_PARAMS.length + SCRATCH.length;
 
 /** What the host's handler call answers (compile.ts callHandler). */
 export const HOST_GO_ON = 0;
@@ -120,6 +124,25 @@ export class BlockBuilder {
     f.get(P_VA_LO).op(Op.i64ExtendI32U).get(P_VA_HI).op(Op.i64ExtendI32U).i64(32, 0).op(Op.i64Shl).op(Op.i64Or);
     f.set(L_PAGE);
     for (let r = 1; r < 32; r++) if (this.loadOnEntry[r] !== 0) this.loadRegister(r);
+  }
+
+  /**
+   * The compile-time set of registers whose local may be newer than the
+   * register file. A template with a fast path and a slow one emits both
+   * from the same set (the slow path must not write back the fast path's rd).
+   */
+  dirtySet(): Uint8Array {
+    return this.dirty.slice();
+  }
+
+  /** Makes `set` the dirty set again (before emitting a template's other path). */
+  restoreDirty(set: Uint8Array): void {
+    this.dirty.set(set);
+  }
+
+  /** Adds `set` to the dirty set (where a template's two paths join). */
+  mergeDirty(set: Uint8Array): void {
+    for (let r = 0; r < set.length; r++) this.dirty[r] |= set[r];
   }
 
   /** Pushes x[r] (x0 reads 0). */

@@ -19,13 +19,18 @@ import { LOAD_BASE, STORE_BASE } from "../../rv64/mmu/mmu.js";
 import {
   L_A,
   L_B,
+  L_C,
   L_FA,
   L_FB,
+  L_FC,
   L_FE,
   L_FH,
   L_FL,
   L_FP,
   L_FS,
+  L_FT,
+  L_FU,
+  L_FV,
   L_FX,
   L_STATUS,
   P_STATE,
@@ -41,6 +46,10 @@ const SPLITTER = 134217729;
 /** Biased exponents of 2^-400 and 2^400. */
 const EXP_LOW = 1023 - 400;
 const EXP_HIGH = 1023 + 400;
+/** 2^-1022, the smallest normal binary64. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+/** The sign bit in a high word. */
+const SIGN = 0x80000000 | 0;
 
 const csr = (n: number): number => CSR_LO + 4 * n;
 
@@ -87,10 +96,14 @@ function guarded(b: BlockBuilder, d: Decoded, site: Site, checkMode: boolean, fa
   if (checkMode && d.rm === RM_DYN) {
     f.get(P_STATE).mem(Op.i32Load, 2, csr(CSR_FRM)).op(Op.brIf).u32(0);
   }
+  const before = b.dirtySet();
   fast();
+  const afterFast = b.dirtySet();
   f.op(Op.br).u32(1);
   f.op(Op.end);
+  b.restoreDirty(before);
   b.callHandler(d, site.k, site.off, "slow");
+  b.mergeDirty(afterFast);
   f.op(Op.end);
 }
 
@@ -261,6 +274,167 @@ const divide: Template = arithmetic((b, d) => {
   finish(b, d, L_FS);
 });
 
+/** The biased exponent of the i64 in local `bits`, as an i32. */
+function exponent(b: BlockBuilder, bits: number): void {
+  b.f.get(bits).i64(52, 0).op(Op.i64ShrU).op(Op.i32WrapI64).i32(0x7ff).op(Op.i32And);
+}
+
+/** Leaves for the handler (br 0) unless the i32 on the stack, minus `low`, is at most `high - low`. */
+function requireWithin(b: BlockBuilder, low: number, high: number): void {
+  b.f
+    .i32(low)
+    .op(Op.i32Sub)
+    .i32(high - low)
+    .op(Op.i32GtU)
+    .op(Op.brIf)
+    .u32(0);
+}
+
+/** Leaves for the handler (br 0) when |the f64 in local `x`| is not a normal number. */
+function requireNormal(b: BlockBuilder, x: number): void {
+  const f = b.f;
+  f.get(x).op(Op.f64Abs).f64(MIN_NORMAL).op(Op.f64Lt);
+  f.get(x).op(Op.f64Abs).f64(Infinity).op(Op.f64Eq).op(Op.i32Or).op(Op.brIf).u32(0);
+}
+
+/** Pushes the error of the sum s = x + y in local `s` (TwoSum, Knuth). Uses L_FE. */
+function sumError(b: BlockBuilder, x: number, y: number, s: number): void {
+  const f = b.f;
+  f.get(s).get(x).op(Op.f64Sub).set(L_FE); // bv = s - x
+  f.get(x).get(s).get(L_FE).op(Op.f64Sub).op(Op.f64Sub); // x - (s - bv)
+  f.get(y).get(L_FE).op(Op.f64Sub).op(Op.f64Add); // + (y - bv)
+}
+
+/**
+ * fmadd.d, fmsub.d, fnmsub.d, fnmadd.d: ±(a * b) ± c rounded once (Unpriv
+ * §21.4), the FP core's fast path (binary64.ts fmaD; Boldo and Melquiond's
+ * round-to-odd sum, Algorithm 5.4): with uh + ul = a * b exactly (Dekker)
+ * and th + tl = c + uh exactly (TwoSum), RN(th + RO(tl + ul)) is the
+ * correctly rounded result. The exponent window keeps every step clear of
+ * overflow and underflow, and the result must be normal.
+ */
+const fused = (negateProduct: boolean, negateAddend: boolean): Template =>
+  arithmetic((b, d) => {
+    const f = b.f;
+    operand(b, d.rs1, L_A, L_FA);
+    operand(b, d.rs2, L_B, L_FB);
+    fBits(b, d.rs3);
+    f.set(L_C);
+    exponent(b, L_A);
+    requireWithin(b, 28, 2018);
+    exponent(b, L_B);
+    requireWithin(b, 28, 2018);
+    exponent(b, L_A);
+    exponent(b, L_B);
+    f.op(Op.i32Add);
+    requireWithin(b, 1146, 3046);
+    exponent(b, L_C);
+    requireWithin(b, 0, 2023);
+    if (negateProduct) f.get(L_FA).op(Op.f64Neg).set(L_FA);
+    f.get(L_C).op(Op.f64ReinterpretI64);
+    if (negateAddend) f.op(Op.f64Neg);
+    f.set(L_FC);
+    f.get(L_FA).get(L_FB).op(Op.f64Mul).set(L_FP); // uh
+    productError(b, L_FA, L_FB, L_FP);
+    f.set(L_FU); // ul
+    f.get(L_FC).get(L_FP).op(Op.f64Add).set(L_FS); // th
+    sumError(b, L_FC, L_FP, L_FS);
+    f.set(L_FT); // tl
+    f.get(L_FT).get(L_FU).op(Op.f64Add).set(L_FV); // v
+    sumError(b, L_FT, L_FU, L_FV);
+    f.set(L_FX); // ve: v's rounding error
+    // Round to odd: an inexact v with an even significand moves one ulp towards the exact sum.
+    f.get(L_FX).f64(0).op(Op.f64Ne);
+    f.get(L_FV).op(Op.i64ReinterpretF64).tee(L_A).i64(1, 0).op(Op.i64And).op(Op.i64Eqz);
+    f.op(Op.i32And).op(Op.if).byte(VOID);
+    f.get(L_A).i64(1, 0).i64(-1, -1);
+    f.get(L_FX).f64(0).op(Op.f64Gt).get(L_FV).f64(0).op(Op.f64Gt).op(Op.i32Eq);
+    f.op(Op.select).op(Op.i64Add).op(Op.f64ReinterpretI64).set(L_FV);
+    f.op(Op.end);
+    f.get(L_FS).get(L_FV).op(Op.f64Add).set(L_FH); // z
+    requireNormal(b, L_FH);
+    sumError(b, L_FS, L_FV, L_FH);
+    f.f64(0).op(Op.f64Ne).get(L_FX).f64(0).op(Op.f64Ne).op(Op.i32Or);
+    finish(b, d, L_FH);
+  });
+
+/** fsqrt.d of a positive moderate operand: NX unless s * s == a exactly (Dekker). */
+const squareRoot: Template = arithmetic((b, d) => {
+  const f = b.f;
+  operand(b, d.rs1, L_A, L_FA);
+  requireModerate(b, L_A);
+  f.get(L_A).i64(0, 0).op(Op.i64LtS).op(Op.brIf).u32(0);
+  f.get(L_FA).op(Op.f64Sqrt).tee(L_FS).get(L_FS).op(Op.f64Mul).set(L_FP);
+  f.get(L_FP).get(L_FA).op(Op.f64Ne);
+  productError(b, L_FS, L_FS, L_FP);
+  f.f64(0).op(Op.f64Ne).op(Op.i32Or);
+  finish(b, d, L_FS);
+});
+
+/** An instruction that needs only the FP unit on (no rounding, no flags from the fast path). */
+function unrounded(fast: (b: BlockBuilder, d: Decoded) => void): Template {
+  return {
+    kind: "memory",
+    noRd: true,
+    emit(b, d, site) {
+      guarded(b, d, site, false, () => fast(b, d));
+    },
+  };
+}
+
+/** fsgnj.d, fsgnjn.d, fsgnjx.d (Unpriv §21.5): rs1's magnitude, a sign from rs2's. */
+const signInjection = (combine: "copy" | "negate" | "xor"): Template =>
+  unrounded((b, d) => {
+    const f = b.f;
+    fBits(b, d.rs1);
+    if (combine === "xor") {
+      fBits(b, d.rs2);
+      f.i64(0, SIGN).op(Op.i64And).op(Op.i64Xor);
+    } else {
+      f.i64(-1, ~SIGN).op(Op.i64And);
+      fBits(b, d.rs2);
+      if (combine === "negate") f.i64(-1, -1).op(Op.i64Xor);
+      f.i64(0, SIGN).op(Op.i64And).op(Op.i64Or);
+    }
+    f.set(L_A);
+    setFBits(b, d.rd, L_A);
+    markDirty(b);
+  });
+
+/** fmv.x.d (Unpriv §21.5): x[rd] = f[rs1]'s bits. */
+const moveToInteger: Template = {
+  kind: "memory",
+  emit(b, d, site) {
+    guarded(b, d, site, false, () => {
+      fBits(b, d.rs1);
+      b.setReg(d.rd);
+    });
+  },
+};
+
+/** fmv.d.x (Unpriv §21.5): f[rd] = x[rs1]'s bits. */
+const moveFromInteger: Template = unrounded((b, d) => {
+  b.reg(d.rs1);
+  b.f.set(L_A);
+  setFBits(b, d.rd, L_A);
+  markDirty(b);
+});
+
+/** feq.d, flt.d, fle.d (Unpriv §21.6) of two numbers; a NaN operand (flags) takes the handler. */
+const comparison = (code: number): Template => ({
+  kind: "memory",
+  emit(b, d, site) {
+    guarded(b, d, site, false, () => {
+      const f = b.f;
+      operand(b, d.rs1, L_A, L_FA);
+      operand(b, d.rs2, L_B, L_FB);
+      f.get(L_FA).get(L_FA).op(Op.f64Ne).get(L_FB).get(L_FB).op(Op.f64Ne).op(Op.i32Or).op(Op.brIf).u32(0);
+      f.get(L_FA).get(L_FB).op(code).op(Op.i64ExtendI32U);
+      b.setReg(d.rd);
+    });
+  },
+});
+
 export const fpTemplates: Record<string, Template> = {
   flw: fpLoad(4),
   fld: fpLoad(8),
@@ -270,4 +444,17 @@ export const fpTemplates: Record<string, Template> = {
   "fsub.d": addOrSubtract(true),
   "fmul.d": multiply,
   "fdiv.d": divide,
+  "fsqrt.d": squareRoot,
+  "fmadd.d": fused(false, false),
+  "fmsub.d": fused(false, true),
+  "fnmsub.d": fused(true, false),
+  "fnmadd.d": fused(true, true),
+  "fsgnj.d": signInjection("copy"),
+  "fsgnjn.d": signInjection("negate"),
+  "fsgnjx.d": signInjection("xor"),
+  "fmv.x.d": moveToInteger,
+  "fmv.d.x": moveFromInteger,
+  "feq.d": comparison(Op.f64Eq),
+  "flt.d": comparison(Op.f64Lt),
+  "fle.d": comparison(Op.f64Le),
 };

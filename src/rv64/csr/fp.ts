@@ -27,6 +27,7 @@ function fpPredicate(h: Hart): number {
 defineCsr(CSR_FFLAGS, {
   name: "fflags",
   predicate: fpPredicate,
+  writeKeepsRunning: true,
   read(h) {
     csrOut.hi = 0;
     return h.csrLo[CSR_FFLAGS] & 0x1f;
@@ -39,6 +40,7 @@ defineCsr(CSR_FFLAGS, {
 defineCsr(CSR_FRM, {
   name: "frm",
   predicate: fpPredicate,
+  writeKeepsRunning: true,
   read(h) {
     csrOut.hi = 0;
     return h.csrLo[CSR_FRM] & 7;
@@ -51,6 +53,7 @@ defineCsr(CSR_FRM, {
 defineCsr(CSR_FCSR, {
   name: "fcsr",
   predicate: fpPredicate,
+  writeKeepsRunning: true,
   read(h) {
     csrOut.hi = 0;
     return (h.csrLo[CSR_FFLAGS] & 0x1f) | ((h.csrLo[CSR_FRM] & 7) << 5);

@@ -23,6 +23,12 @@ export interface CsrDef {
    * a read returns (mip.SEIP, Priv §3.1.9); high word in csrOut.hi.
    */
   readForUpdate?: (h: Hart, csrno: number) => number;
+  /**
+   * A write changes nothing the run loop or the translation engine keeps
+   * (fflags, frm: compiled code reads them where it uses them), so the
+   * instruction need not end the page loop or the compiled block.
+   */
+  writeKeepsRunning?: true;
 }
 
 /** High word of the last CSR read. */

@@ -84,8 +84,8 @@ export function csrAccess(
       hi = op === OP_SET ? baseHi | srcHi : baseHi & ~srcHi;
     }
     def.write!(h, csrno, lo, hi);
-    // A CSR write may change what the run loop caches (FP state, interrupts, translation).
-    h.signal |= SIGNAL_STOP;
+    // A CSR write may change what the run loop caches (interrupts, translation, privilege).
+    if (def.writeKeepsRunning === undefined) h.signal |= SIGNAL_STOP;
   }
   h.xl[d.rd] = oldLo;
   h.xh[d.rd] = oldHi;

@@ -65,6 +65,15 @@ export class BlockBuilder {
   readonly calls: Decoded[] = [];
   /** Nesting depth of structured control inside the self-loop (for br). */
   depth = 0;
+  /**
+   * What the FP templates (fp-templates.ts) know here at compile time: the
+   * FP unit is on (an earlier FP instruction ran without trapping), and its
+   * state is Dirty (one wrote an f register). Only an instruction run
+   * through its handler on the main path (a CSR write, a trap return)
+   * can change either, so such a call forgets both.
+   */
+  fpKnownOn = false;
+  fpKnownDirty = false;
 
   /**
    * `loops`: the block ends by going back to its own start. `hasRd`: the
@@ -282,7 +291,10 @@ export class BlockBuilder {
     this.writeBack();
     // On the main path the register file is now exact; a slow path inside a
     // template's branch leaves the other branch's state as it was.
-    if (path === "main") this.dirty.fill(0);
+    if (path === "main") {
+      this.dirty.fill(0);
+      this.fpKnownOn = this.fpKnownDirty = false;
+    }
     f.i32(index);
     this.pcLoAt(off);
     f.get(P_VA_HI);

@@ -62,8 +62,9 @@ function fpOn(b: BlockBuilder): void {
   f.op(Op.i32Or).op(Op.i32And);
 }
 
-/** Marks the FP state dirty (both copies with V=1), as the handlers' markFpDirty does. */
+/** Marks the FP state dirty (both copies with V=1), as the handlers' markFpDirty does, unless it is known to be. */
 function markDirty(b: BlockBuilder): void {
+  if (b.fpKnownDirty) return;
   const f = b.f;
   f.get(P_STATE).get(P_STATE).mem(Op.i32Load, 2, csr(CSR_MSTATUS)).i32(MSTATUS_FS).op(Op.i32Or);
   f.mem(Op.i32Store, 2, csr(CSR_MSTATUS));
@@ -85,14 +86,25 @@ function setFBits(b: BlockBuilder, rd: number, bits: number): void {
 /**
  * The shape every FP template shares: `fast` runs inside a block it may
  * leave with `br 0` (after fpOn and the rounding-mode check failed or its
- * own conditions did) to run the handler instead.
+ * own conditions did) to run the handler instead. Afterwards the FP unit
+ * is known on (the handler would have trapped otherwise), and known dirty
+ * if the instruction always dirties it (`dirties`: it writes an f register).
  */
-function guarded(b: BlockBuilder, d: Decoded, site: Site, checkMode: boolean, fast: () => void): void {
+function guarded(
+  b: BlockBuilder,
+  d: Decoded,
+  site: Site,
+  checkMode: boolean,
+  dirties: boolean,
+  fast: () => void,
+): void {
   const f = b.f;
   f.op(Op.block).byte(VOID); // done
   f.op(Op.block).byte(VOID); // slow
-  fpOn(b);
-  f.op(Op.i32Eqz).op(Op.brIf).u32(0);
+  if (!b.fpKnownOn) {
+    fpOn(b);
+    f.op(Op.i32Eqz).op(Op.brIf).u32(0);
+  }
   if (checkMode && d.rm === RM_DYN) {
     f.get(P_STATE).mem(Op.i32Load, 2, csr(CSR_FRM)).op(Op.brIf).u32(0);
   }
@@ -105,6 +117,8 @@ function guarded(b: BlockBuilder, d: Decoded, site: Site, checkMode: boolean, fa
   b.callHandler(d, site.k, site.off, "slow");
   b.mergeDirty(afterFast);
   f.op(Op.end);
+  b.fpKnownOn = true;
+  if (dirties) b.fpKnownDirty = true;
 }
 
 function fpLoad(size: 4 | 8): Template {
@@ -112,7 +126,7 @@ function fpLoad(size: 4 | 8): Template {
     kind: "memory",
     noRd: true,
     emit(b, d, site) {
-      guarded(b, d, site, false, () => {
+      guarded(b, d, site, false, true, () => {
         const f = b.f;
         tlbHit(b, d, LOAD_BASE, size);
         f.op(Op.i32Eqz).op(Op.brIf).u32(0);
@@ -140,7 +154,7 @@ function fpStore(size: 4 | 8): Template {
     kind: "memory",
     noRd: true,
     emit(b, d, site) {
-      guarded(b, d, site, false, () => {
+      guarded(b, d, site, false, false, () => {
         const f = b.f;
         tlbHit(b, d, STORE_BASE, size);
         f.op(Op.i32Eqz).op(Op.brIf).u32(0);
@@ -221,7 +235,7 @@ function arithmetic(fast: (b: BlockBuilder, d: Decoded) => void): Template {
         b.callHandler(d, site.k, site.off, "main");
         return;
       }
-      guarded(b, d, site, true, () => fast(b, d));
+      guarded(b, d, site, true, true, () => fast(b, d));
     },
   };
 }
@@ -377,7 +391,7 @@ function unrounded(fast: (b: BlockBuilder, d: Decoded) => void): Template {
     kind: "memory",
     noRd: true,
     emit(b, d, site) {
-      guarded(b, d, site, false, () => fast(b, d));
+      guarded(b, d, site, false, true, () => fast(b, d));
     },
   };
 }
@@ -405,7 +419,7 @@ const signInjection = (combine: "copy" | "negate" | "xor"): Template =>
 const moveToInteger: Template = {
   kind: "memory",
   emit(b, d, site) {
-    guarded(b, d, site, false, () => {
+    guarded(b, d, site, false, false, () => {
       fBits(b, d.rs1);
       b.setReg(d.rd);
     });
@@ -424,7 +438,7 @@ const moveFromInteger: Template = unrounded((b, d) => {
 const comparison = (code: number): Template => ({
   kind: "memory",
   emit(b, d, site) {
-    guarded(b, d, site, false, () => {
+    guarded(b, d, site, false, false, () => {
       const f = b.f;
       operand(b, d.rs1, L_A, L_FA);
       operand(b, d.rs2, L_B, L_FB);

@@ -2,14 +2,15 @@
 // registers in i64 locals, the exits that leave pc and the slice counter in
 // the hart's exit words, and calls to interpreter handlers through the host.
 //
-// Every integer register the block names is loaded into its local once, on
-// entry. Locals then stay exact: templates write them, and after a handler
-// runs (it writes only its rd) rd is reloaded. Before anything that may read
-// the register file or leave the block (a handler, an exit) the registers
-// the block writes are stored back. Blocks are straight-line code with one
+// Every integer register the block names, and every f register its FP
+// templates name, is loaded into an i64 local once, on entry (f registers as
+// their 64 bits). Locals then stay exact: templates write them, and after a
+// handler runs (it writes only its rd) rd is reloaded. Before anything that
+// may read the register file or leave the block (a handler, an exit) the
+// registers the block writes are stored back. Blocks are straight-line code with one
 // branch at the end, so all of this is decided at compile time.
 import type { Decoded } from "../../rv64/decode/decoded.js";
-import { EXIT_LEFT, EXIT_PC_HI, EXIT_PC_LO, X_HI, X_LO } from "../../rv64/hart-state.js";
+import { EXIT_LEFT, EXIT_PC_HI, EXIT_PC_LO, F_HI, F_LO, X_HI, X_LO } from "../../rv64/hart-state.js";
 import { BLOCK_CONTINUE, BLOCK_SHORT } from "../block-status.js";
 import { F64, FunctionBody, I32, I64, Op, VOID } from "./encoder.js";
 
@@ -52,15 +53,29 @@ export const HOST_GO_ON = 0;
 /** Nonzero answers are the block's own status plus one. */
 export const HOST_STATUS_BIAS = 1;
 
+/**
+ * Register slots: x0..x31 (and the write sink 32) at 0..32, f0..f31 at
+ * F_SLOT..F_SLOT+31.
+ */
+const F_SLOT = 33;
+const SLOTS = F_SLOT + 32;
+
+/** Which of an FP template's register fields name f registers (the others, if any, name x registers). */
+export interface FpOperands {
+  reads: readonly ("rs1" | "rs2" | "rs3")[];
+  /** rd is an f register the instruction writes. */
+  writes: boolean;
+}
+
 export class BlockBuilder {
   readonly f = new FunctionBody();
-  /** Local index of each integer register the block uses, or -1. */
-  private readonly local = new Int32Array(33).fill(-1);
+  /** Local index of each register slot the block uses, or -1. */
+  private readonly local = new Int32Array(SLOTS).fill(-1);
   private readonly locals: number[] = [...SCRATCH];
-  /** Registers loaded on entry: read before the block writes them, or written by a block that loops. */
-  private readonly loadOnEntry = new Uint8Array(33);
-  /** Registers whose local may differ from the register file here (compile-time state). */
-  private readonly dirty = new Uint8Array(33);
+  /** Slots loaded on entry: read before the block writes them, or written by a block that loops. */
+  private readonly loadOnEntry = new Uint8Array(SLOTS);
+  /** Slots whose local may differ from the register file here (compile-time state). */
+  private readonly dirty = new Uint8Array(SLOTS);
   /** Interpreter handlers the block calls, by index (the host's table). */
   readonly calls: Decoded[] = [];
   /** Nesting depth of structured control inside the self-loop (for br). */
@@ -77,8 +92,10 @@ export class BlockBuilder {
 
   /**
    * `loops`: the block ends by going back to its own start. `hasRd`: the
-   * instruction writes its rd (a handler-run one counts: rd is reloaded
-   * after it).
+   * instruction writes an integer rd (a handler-run one counts: rd is
+   * reloaded after it). `fpOperands`: the f registers an instruction's
+   * template reads and writes (undefined: none, or no template).
+   * `writesFpRd`: the instruction, run by its handler, writes f[rd].
    */
   constructor(
     readonly start: number,
@@ -86,17 +103,26 @@ export class BlockBuilder {
     insns: Decoded[],
     loops: boolean,
     hasRd: (d: Decoded) => boolean,
+    fpOperands: (d: Decoded) => FpOperands | undefined,
+    private readonly writesFpRd: (d: Decoded) => boolean,
   ) {
-    const written = new Uint8Array(33);
+    const written = new Uint8Array(SLOTS);
+    const read = (slot: number): void => {
+      if (this.use(slot) && written[slot] === 0) this.loadOnEntry[slot] = 1;
+    };
     for (const d of insns) {
-      for (const r of [d.rs1, d.rs2]) if (this.use(r) && written[r] === 0) this.loadOnEntry[r] = 1;
+      read(d.rs1);
+      read(d.rs2);
+      const fp = fpOperands(d);
+      if (fp !== undefined) for (const field of fp.reads) read(F_SLOT + d[field]);
       if (hasRd(d) && this.use(d.rd)) written[d.rd] = 1;
+      if (fp?.writes === true && this.use(F_SLOT + d.rd)) written[F_SLOT + d.rd] = 1;
     }
     // A looping block keeps registers in locals from one pass to the next:
     // at its start, everything it writes may be newer than the register file.
     if (loops) {
-      for (let r = 1; r < 32; r++) {
-        if (written[r] !== 0) this.loadOnEntry[r] = this.dirty[r] = 1;
+      for (let slot = 1; slot < SLOTS; slot++) {
+        if (written[slot] !== 0) this.loadOnEntry[slot] = this.dirty[slot] = 1;
       }
     }
   }
@@ -132,7 +158,7 @@ export class BlockBuilder {
     f.op(Op.end);
     f.get(P_VA_LO).op(Op.i64ExtendI32U).get(P_VA_HI).op(Op.i64ExtendI32U).i64(32, 0).op(Op.i64Shl).op(Op.i64Or);
     f.set(L_PAGE);
-    for (let r = 1; r < 32; r++) if (this.loadOnEntry[r] !== 0) this.loadRegister(r);
+    for (let slot = 1; slot < SLOTS; slot++) if (this.loadOnEntry[slot] !== 0) this.loadRegister(slot);
   }
 
   /**
@@ -169,6 +195,17 @@ export class BlockBuilder {
     }
   }
 
+  /** Pushes f[r]'s 64 bits as an i64 (the block's FP templates name r, so it has a local). */
+  fpReg(r: number): void {
+    this.f.get(this.local[F_SLOT + r]);
+  }
+
+  /** Pops an i64 into f[rd]'s 64 bits. */
+  setFpReg(rd: number): void {
+    this.f.set(this.local[F_SLOT + rd]);
+    this.dirty[F_SLOT + rd] = 1;
+  }
+
   /** Pushes the sign extension of a 32-bit immediate. */
   imm(v: number): void {
     this.f.i64(v | 0, v >> 31);
@@ -194,16 +231,26 @@ export class BlockBuilder {
     this.f.get(P_STATE).get(value).i64(32, 0).op(Op.i64ShrU).mem(Op.i64Store32, 2, hi);
   }
 
+  /** Where slot's two words sit in the hart's state: [low, high]. */
+  private static home(slot: number): [number, number] {
+    return slot < F_SLOT
+      ? [X_LO + 4 * slot, X_HI + 4 * slot]
+      : [F_LO + 4 * (slot - F_SLOT), F_HI + 4 * (slot - F_SLOT)];
+  }
+
   /** local = the register's two words in the register file. */
-  private loadRegister(r: number): void {
-    this.loadHalves(X_LO + 4 * r, X_HI + 4 * r);
-    this.f.set(this.local[r]);
+  private loadRegister(slot: number): void {
+    const [lo, hi] = BlockBuilder.home(slot);
+    this.loadHalves(lo, hi);
+    this.f.set(this.local[slot]);
   }
 
   /** Stores the registers whose locals may be newer back to the register file. */
   writeBack(): void {
-    for (let r = 1; r < 32; r++) {
-      if (this.dirty[r] !== 0) this.storeHalves(this.local[r], X_LO + 4 * r, X_HI + 4 * r);
+    for (let slot = 1; slot < SLOTS; slot++) {
+      if (this.dirty[slot] === 0) continue;
+      const [lo, hi] = BlockBuilder.home(slot);
+      this.storeHalves(this.local[slot], lo, hi);
     }
   }
 
@@ -303,6 +350,8 @@ export class BlockBuilder {
     f.op(Op.if).byte(VOID);
     f.get(L_STATUS).i32(HOST_STATUS_BIAS).op(Op.i32Sub).op(Op.return);
     f.op(Op.end);
-    if (d.rd !== 0 && d.rd !== 32 && this.local[d.rd] >= 0) this.loadRegister(d.rd);
+    if (this.writesFpRd(d)) {
+      if (this.local[F_SLOT + d.rd] >= 0) this.loadRegister(F_SLOT + d.rd);
+    } else if (d.rd !== 0 && d.rd !== 32 && this.local[d.rd] >= 0) this.loadRegister(d.rd);
   }
 }

@@ -11,6 +11,7 @@
 // instret counts exactly the instructions that retired.
 import { Decoded } from "../../rv64/decode/decoded.js";
 import { decodeInto } from "../../rv64/decode/decode.js";
+import { allInstructions } from "../../rv64/decode/table.js";
 import type { Hart } from "../../rv64/hart.js";
 import { SIGNAL_JUMP } from "../../rv64/hart.js";
 import { EXIT_LEFT, EXIT_PC_HI, EXIT_PC_LO } from "../../rv64/hart-state.js";
@@ -52,6 +53,15 @@ export interface RunningHart {
 
 const BRANCHES = new Set(["beq", "bne", "blt", "bge", "bltu", "bgeu"]);
 
+/** Mnemonics whose rd is an f register (the decode table's fpRd), built on first use. */
+let fpRdNames: Set<string> | null = null;
+
+/** Whether `d` writes f[rd] rather than x[rd]. */
+function writesFpRd(d: Decoded): boolean {
+  fpRdNames ??= new Set(allInstructions.filter((def) => def.fpRd === true).map((def) => def.name));
+  return fpRdNames.has(d.name);
+}
+
 const HANDLER_IMPORT = { name: "call", params: [I32, I32, I32, I32], results: [I32] };
 
 /**
@@ -82,7 +92,15 @@ export function compileBlock(
   const last = insns[insns.length - 1];
   const lastOff = offsets[offsets.length - 1];
   const loops = (last.name === "jal" || BRANCHES.has(last.name)) && lastOff + last.imm === start;
-  const b = new BlockBuilder(start, insns.length, insns, loops, (d) => templates[d.name]?.noRd !== true);
+  const b = new BlockBuilder(
+    start,
+    insns.length,
+    insns,
+    loops,
+    (d) => templates[d.name]?.noRd !== true && !writesFpRd(d),
+    (d) => templates[d.name]?.fp,
+    writesFpRd,
+  );
   b.prologue();
   b.f.op(Op.loop).byte(VOID);
   let jumped = false;

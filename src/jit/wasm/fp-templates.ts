@@ -13,8 +13,8 @@
 // (src/rv64/fp/) that the differential tests compare against.
 import type { Decoded } from "../../rv64/decode/decoded.js";
 import { CSR_FFLAGS, CSR_FRM, CSR_MSTATUS, CSR_VSSTATUS, MSTATUS_FS } from "../../rv64/constants.js";
-import { RM_DYN, RM_RNE } from "../../rv64/fp/common.js";
-import { CSR_LO, F_HI, F_LO } from "../../rv64/hart-state.js";
+import { FLAG_NX, RM_DYN, RM_RNE } from "../../rv64/fp/common.js";
+import { CSR_LO } from "../../rv64/hart-state.js";
 import { LOAD_BASE, STORE_BASE } from "../../rv64/mmu/mmu.js";
 import {
   L_A,
@@ -32,10 +32,10 @@ import {
   L_FU,
   L_FV,
   L_FX,
-  L_STATUS,
   P_STATE,
   P_VIRT,
   type BlockBuilder,
+  type FpOperands,
 } from "./builder.js";
 import { Op, VOID } from "./encoder.js";
 import type { Site, Template } from "./templates.js";
@@ -75,12 +75,13 @@ function markDirty(b: BlockBuilder): void {
 
 /** Pushes f[r]'s 64 bits as an i64. */
 function fBits(b: BlockBuilder, r: number): void {
-  b.loadHalves(F_LO + 4 * r, F_HI + 4 * r);
+  b.fpReg(r);
 }
 
-/** Stores the i64 in local `bits` into f[rd]. */
+/** f[rd] = the i64 in local `bits`. */
 function setFBits(b: BlockBuilder, rd: number, bits: number): void {
-  b.storeHalves(bits, F_LO + 4 * rd, F_HI + 4 * rd);
+  b.f.get(bits);
+  b.setFpReg(rd);
 }
 
 /**
@@ -125,24 +126,16 @@ function fpLoad(size: 4 | 8): Template {
   return {
     kind: "memory",
     noRd: true,
+    fp: { reads: [], writes: true },
     emit(b, d, site) {
       guarded(b, d, site, false, true, () => {
         const f = b.f;
         tlbHit(b, d, LOAD_BASE, size);
         f.op(Op.i32Eqz).op(Op.brIf).u32(0);
-        if (size === 8) {
-          hitAddress(b);
-          f.mem(Op.i64Load, 0, 0).set(L_A);
-          setFBits(b, d.rd, L_A);
-        } else {
-          // NaN-boxed (Unpriv §21.2)
-          f.get(P_STATE);
-          hitAddress(b);
-          f.mem(Op.i32Load, 0, 0).mem(Op.i32Store, 2, F_LO + 4 * d.rd);
-          f.get(P_STATE)
-            .i32(-1)
-            .mem(Op.i32Store, 2, F_HI + 4 * d.rd);
-        }
+        hitAddress(b);
+        if (size === 8) f.mem(Op.i64Load, 0, 0);
+        else f.mem(Op.i64Load32U, 0, 0).i64(0, -1).op(Op.i64Or); // NaN-boxed (Unpriv §21.2)
+        b.setFpReg(d.rd);
         markDirty(b);
       });
     },
@@ -153,20 +146,15 @@ function fpStore(size: 4 | 8): Template {
   return {
     kind: "memory",
     noRd: true,
+    fp: { reads: ["rs2"], writes: false },
     emit(b, d, site) {
       guarded(b, d, site, false, false, () => {
         const f = b.f;
         tlbHit(b, d, STORE_BASE, size);
         f.op(Op.i32Eqz).op(Op.brIf).u32(0);
         hitAddress(b);
-        if (size === 8) {
-          fBits(b, d.rs2);
-          f.mem(Op.i64Store, 0, 0);
-        } else {
-          f.get(P_STATE)
-            .mem(Op.i32Load, 2, F_LO + 4 * d.rs2)
-            .mem(Op.i32Store, 0, 0);
-        }
+        fBits(b, d.rs2);
+        f.mem(size === 8 ? Op.i64Store : Op.i64Store32, 0, 0);
       });
     },
   };
@@ -204,14 +192,21 @@ function productError(b: BlockBuilder, x: number, y: number, p: number): void {
   f.get(L_FL).get(L_FX).op(Op.f64Mul).op(Op.f64Add);
 }
 
-/** f[rd] = the f64 in local `result`; fflags |= the i32 on the stack (1: NX, fflags bit 0). */
-function finish(b: BlockBuilder, d: Decoded, result: number): void {
+/**
+ * f[rd] = the f64 in local `result`; fflags |= the i32 `inexact` pushes (1:
+ * NX, fflags bit 0). The flags accrue (Unpriv §20.2): once NX is set, the
+ * error term that decides it need not be computed, and is not.
+ */
+function finish(b: BlockBuilder, d: Decoded, result: number, inexact: () => void): void {
   const f = b.f;
-  f.set(L_STATUS);
-  f.get(P_STATE).get(P_STATE).mem(Op.i32Load, 2, csr(CSR_FFLAGS)).get(L_STATUS).op(Op.i32Or);
-  f.mem(Op.i32Store, 2, csr(CSR_FFLAGS));
-  f.get(result).op(Op.i64ReinterpretF64).set(L_B);
-  setFBits(b, d.rd, L_B);
+  f.get(P_STATE).mem(Op.i32Load, 2, csr(CSR_FFLAGS)).i32(FLAG_NX).op(Op.i32And).op(Op.i32Eqz);
+  f.op(Op.if).byte(VOID);
+  f.get(P_STATE).get(P_STATE).mem(Op.i32Load, 2, csr(CSR_FFLAGS));
+  inexact();
+  f.op(Op.i32Or).mem(Op.i32Store, 2, csr(CSR_FFLAGS));
+  f.op(Op.end);
+  f.get(result).op(Op.i64ReinterpretF64);
+  b.setFpReg(d.rd);
   markDirty(b);
 }
 
@@ -226,10 +221,11 @@ function operand(b: BlockBuilder, r: number, bits: number, x: number): void {
  * mode other than RNE always takes the handler (it raises the illegal
  * instruction for a reserved one).
  */
-function arithmetic(fast: (b: BlockBuilder, d: Decoded) => void): Template {
+function arithmetic(reads: FpOperands["reads"], fast: (b: BlockBuilder, d: Decoded) => void): Template {
   return {
     kind: "memory",
     noRd: true,
+    fp: { reads, writes: true },
     emit(b, d, site) {
       if (d.rm !== RM_DYN && d.rm !== RM_RNE) {
         b.callHandler(d, site.k, site.off, "main");
@@ -242,18 +238,17 @@ function arithmetic(fast: (b: BlockBuilder, d: Decoded) => void): Template {
 
 /** fadd.d, fsub.d: s = a ± b; finite sums of finite operands raise NX at most (TwoSum). */
 const addOrSubtract = (subtract: boolean): Template =>
-  arithmetic((b, d) => {
+  arithmetic(["rs1", "rs2"], (b, d) => {
     const f = b.f;
     operand(b, d.rs1, L_A, L_FA);
     operand(b, d.rs2, L_B, L_FB);
     if (subtract) f.get(L_FB).op(Op.f64Neg).set(L_FB);
     f.get(L_FA).get(L_FB).op(Op.f64Add).tee(L_FS);
     f.get(L_FS).op(Op.f64Sub).f64(0).op(Op.f64Ne).op(Op.brIf).u32(0); // an infinity or NaN
-    f.get(L_FS).get(L_FA).op(Op.f64Sub).set(L_FE); // bv = s - a
-    f.get(L_FA).get(L_FS).get(L_FE).op(Op.f64Sub).op(Op.f64Sub); // a - (s - bv)
-    f.get(L_FB).get(L_FE).op(Op.f64Sub).op(Op.f64Add); // + (b - bv)
-    f.f64(0).op(Op.f64Ne);
-    finish(b, d, L_FS);
+    finish(b, d, L_FS, () => {
+      sumError(b, L_FA, L_FB, L_FS);
+      f.f64(0).op(Op.f64Ne);
+    });
   });
 
 /** rs1 and rs2 into L_FA and L_FB (bits in L_A, L_B), leaving for the handler unless both are moderate. */
@@ -265,27 +260,29 @@ function moderateOperands(b: BlockBuilder, d: Decoded): void {
 }
 
 /** fmul.d: p = a * b of moderate operands; NX when Dekker's error term is not zero. */
-const multiply: Template = arithmetic((b, d) => {
+const multiply: Template = arithmetic(["rs1", "rs2"], (b, d) => {
   const f = b.f;
   moderateOperands(b, d);
   f.get(L_FA).get(L_FB).op(Op.f64Mul).set(L_FS);
-  productError(b, L_FA, L_FB, L_FS);
-  f.f64(0).op(Op.f64Ne);
-  finish(b, d, L_FS);
+  finish(b, d, L_FS, () => {
+    productError(b, L_FA, L_FB, L_FS);
+    f.f64(0).op(Op.f64Ne);
+  });
 });
 
 /** fdiv.d: q = a / b of moderate operands and quotient; exact when q*b == a exactly. */
-const divide: Template = arithmetic((b, d) => {
+const divide: Template = arithmetic(["rs1", "rs2"], (b, d) => {
   const f = b.f;
   moderateOperands(b, d);
   f.get(L_FA).get(L_FB).op(Op.f64Div).tee(L_FS);
   f.op(Op.i64ReinterpretF64).set(L_A);
   requireModerate(b, L_A);
-  f.get(L_FS).get(L_FB).op(Op.f64Mul).set(L_FP);
-  f.get(L_FP).get(L_FA).op(Op.f64Ne);
-  productError(b, L_FS, L_FB, L_FP);
-  f.f64(0).op(Op.f64Ne).op(Op.i32Or);
-  finish(b, d, L_FS);
+  finish(b, d, L_FS, () => {
+    f.get(L_FS).get(L_FB).op(Op.f64Mul).set(L_FP);
+    f.get(L_FP).get(L_FA).op(Op.f64Ne);
+    productError(b, L_FS, L_FB, L_FP);
+    f.f64(0).op(Op.f64Ne).op(Op.i32Or);
+  });
 });
 
 /** The biased exponent of the i64 in local `bits`, as an i32. */
@@ -328,7 +325,7 @@ function sumError(b: BlockBuilder, x: number, y: number, s: number): void {
  * overflow and underflow, and the result must be normal.
  */
 const fused = (negateProduct: boolean, negateAddend: boolean): Template =>
-  arithmetic((b, d) => {
+  arithmetic(["rs1", "rs2", "rs3"], (b, d) => {
     const f = b.f;
     operand(b, d.rs1, L_A, L_FA);
     operand(b, d.rs2, L_B, L_FB);
@@ -367,29 +364,33 @@ const fused = (negateProduct: boolean, negateAddend: boolean): Template =>
     f.op(Op.end);
     f.get(L_FS).get(L_FV).op(Op.f64Add).set(L_FH); // z
     requireNormal(b, L_FH);
-    sumError(b, L_FS, L_FV, L_FH);
-    f.f64(0).op(Op.f64Ne).get(L_FX).f64(0).op(Op.f64Ne).op(Op.i32Or);
-    finish(b, d, L_FH);
+    finish(b, d, L_FH, () => {
+      sumError(b, L_FS, L_FV, L_FH);
+      f.f64(0).op(Op.f64Ne).get(L_FX).f64(0).op(Op.f64Ne).op(Op.i32Or);
+    });
   });
 
 /** fsqrt.d of a positive moderate operand: NX unless s * s == a exactly (Dekker). */
-const squareRoot: Template = arithmetic((b, d) => {
+const squareRoot: Template = arithmetic(["rs1"], (b, d) => {
   const f = b.f;
   operand(b, d.rs1, L_A, L_FA);
   requireModerate(b, L_A);
   f.get(L_A).i64(0, 0).op(Op.i64LtS).op(Op.brIf).u32(0);
-  f.get(L_FA).op(Op.f64Sqrt).tee(L_FS).get(L_FS).op(Op.f64Mul).set(L_FP);
-  f.get(L_FP).get(L_FA).op(Op.f64Ne);
-  productError(b, L_FS, L_FS, L_FP);
-  f.f64(0).op(Op.f64Ne).op(Op.i32Or);
-  finish(b, d, L_FS);
+  f.get(L_FA).op(Op.f64Sqrt).set(L_FS);
+  finish(b, d, L_FS, () => {
+    f.get(L_FS).get(L_FS).op(Op.f64Mul).set(L_FP);
+    f.get(L_FP).get(L_FA).op(Op.f64Ne);
+    productError(b, L_FS, L_FS, L_FP);
+    f.f64(0).op(Op.f64Ne).op(Op.i32Or);
+  });
 });
 
 /** An instruction that needs only the FP unit on (no rounding, no flags from the fast path). */
-function unrounded(fast: (b: BlockBuilder, d: Decoded) => void): Template {
+function unrounded(reads: FpOperands["reads"], fast: (b: BlockBuilder, d: Decoded) => void): Template {
   return {
     kind: "memory",
     noRd: true,
+    fp: { reads, writes: true },
     emit(b, d, site) {
       guarded(b, d, site, false, true, () => fast(b, d));
     },
@@ -398,7 +399,7 @@ function unrounded(fast: (b: BlockBuilder, d: Decoded) => void): Template {
 
 /** fsgnj.d, fsgnjn.d, fsgnjx.d (Unpriv §21.5): rs1's magnitude, a sign from rs2's. */
 const signInjection = (combine: "copy" | "negate" | "xor"): Template =>
-  unrounded((b, d) => {
+  unrounded(["rs1", "rs2"], (b, d) => {
     const f = b.f;
     fBits(b, d.rs1);
     if (combine === "xor") {
@@ -418,6 +419,7 @@ const signInjection = (combine: "copy" | "negate" | "xor"): Template =>
 /** fmv.x.d (Unpriv §21.5): x[rd] = f[rs1]'s bits. */
 const moveToInteger: Template = {
   kind: "memory",
+  fp: { reads: ["rs1"], writes: false },
   emit(b, d, site) {
     guarded(b, d, site, false, false, () => {
       fBits(b, d.rs1);
@@ -427,7 +429,7 @@ const moveToInteger: Template = {
 };
 
 /** fmv.d.x (Unpriv §21.5): f[rd] = x[rs1]'s bits. */
-const moveFromInteger: Template = unrounded((b, d) => {
+const moveFromInteger: Template = unrounded([], (b, d) => {
   b.reg(d.rs1);
   b.f.set(L_A);
   setFBits(b, d.rd, L_A);
@@ -437,6 +439,7 @@ const moveFromInteger: Template = unrounded((b, d) => {
 /** feq.d, flt.d, fle.d (Unpriv §21.6) of two numbers; a NaN operand (flags) takes the handler. */
 const comparison = (code: number): Template => ({
   kind: "memory",
+  fp: { reads: ["rs1", "rs2"], writes: false },
   emit(b, d, site) {
     guarded(b, d, site, false, false, () => {
       const f = b.f;

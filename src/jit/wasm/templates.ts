@@ -7,7 +7,7 @@
 import type { Decoded } from "../../rv64/decode/decoded.js";
 import { LOAD_BASE, STORE_BASE } from "../../rv64/mmu/mmu.js";
 import { BLOCK_CONTINUE } from "../block-status.js";
-import { L_A, L_B, L_C, L_PAGE, L_T, L_VA, type BlockBuilder } from "./builder.js";
+import { L_A, L_B, L_C, L_PAGE, L_T, L_VA, type BlockBuilder, type FpOperands } from "./builder.js";
 import { Op, VOID } from "./encoder.js";
 import { fpTemplates } from "./fp-templates.js";
 import { hitAddress, tlbHit } from "./tlb.js";
@@ -24,8 +24,10 @@ export interface Site {
 export interface Template {
   /** "op": computes registers only; "memory": may trap or touch a device; "end": sets pc and ends the block. */
   kind: "op" | "memory" | "end";
-  /** The instruction has no rd (stores, branches): its rd field is other bits. */
+  /** The instruction has no integer rd (stores, branches, FP results): its rd field is other bits or an f register. */
   noRd?: true;
+  /** The f registers the template reads and writes (FP templates only; see BlockBuilder). */
+  fp?: FpOperands;
   emit(b: BlockBuilder, d: Decoded, site: Site): void;
 }
 

@@ -29,6 +29,13 @@ const rules = [
     re: /\bconsole\.(log|debug)\b/,
     why: "console logging in the library",
   },
+  // The same library runs in Node and in a browser's worker (web/): what is
+  // Node's alone stays behind src/platform/ (docs/architecture.md "Node and the browser").
+  {
+    dirs: ["src/rv64", "src/h-extension", "src/jit", "src/devices", "src/sbi", "src/machine", "firmware"],
+    re: /\bfrom "node:|\bprocess\.|\bBuffer\b|\bsetImmediate\b|\bNodeJS\./,
+    why: "a Node-only API in the library (use src/platform/)",
+  },
 ];
 
 const trees = ["src", "firmware", "test", "scripts"].map((d) => walk(join(root, d), []));

@@ -75,6 +75,8 @@ export class HypervisorMachine {
   private wake: (() => void) | null = null;
   /** Host milliseconds spent running guests (not asleep in idle). */
   private busyMs = 0;
+  /** Instructions the guests have run, over every run(). */
+  instructionsRun = 0;
   /** The worst shutdown reason so far: 0 none, 1 a system failure. */
   private failure = 0;
 
@@ -160,6 +162,7 @@ export class HypervisorMachine {
       const ran = runRound(this.hypervisor, cpu, maxInsns - count, stop);
       this.busyMs += performance.now() - roundStart;
       count += ran;
+      this.instructionsRun += ran;
       this.flushConsole();
       this.handleResets();
       if (this.guests.every((g) => g.ended)) return result("poweroff", this.failure);

@@ -38,7 +38,7 @@ const rules = [
   },
 ];
 
-const trees = ["src", "firmware", "test", "scripts"].map((d) => walk(join(root, d), []));
+const trees = ["src", "firmware", "test", "scripts", "web"].map((d) => walk(join(root, d), []));
 for (const file of trees.flat()) {
   const rel = relative(root, file);
   const text = readFileSync(file, "utf8");

@@ -102,7 +102,6 @@ async function main(): Promise<void> {
   const escape = new EscapeDecoder();
   const encoder = new TextEncoder();
   let started = performance.now();
-  let outputSeen = false;
   let last: RunStatus | null = null;
   let lastAt = 0;
 
@@ -120,10 +119,6 @@ async function main(): Promise<void> {
       case "output": {
         terminal.write(message.bytes);
         page.text = (page.text + decoder.decode(message.bytes, { stream: true })).slice(-MIRROR_CHARS);
-        if (!outputSeen) {
-          outputSeen = true;
-          setPhase("booting", "booting: the kernel is up, starting user space…");
-        }
         if (page.bootMs < 0 && page.text.includes(READY_MARKER) && PROMPT.test(page.text)) {
           page.bootMs = performance.now() - started;
           bar.value = 1;
@@ -144,7 +139,10 @@ async function main(): Promise<void> {
         last = s;
         lastAt = now;
         statusLine.textContent = formatStatus(s, mips);
-        if (!outputSeen) setPhase("booting", `booting… ${(s.instructions / 1e6).toFixed(0)} M instructions`);
+        if (page.phase === "booting") {
+          const where = page.text === "" ? "" : page.text.includes(READY_MARKER) ? ", user space" : ", the kernel";
+          setPhase("booting", `booting${where}… ${(s.instructions / 1e6).toFixed(0)} M instructions`);
+        }
         break;
       }
       case "ended": {

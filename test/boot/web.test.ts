@@ -91,6 +91,14 @@ describe.skipIf(!HAVE_CHROMIUM)(
         await page.screenshot({ path: join(RESULTS, "web-shell.png") });
         const status = await page.$eval("#status", (e) => e.textContent ?? "");
         expect(status).toMatch(/MIPS · \d+ exits · hypervisor [\d.]+%/);
+
+        // Ctrl-A x stops the machine.
+        await page.keyboard.down("Control");
+        await page.keyboard.press("a");
+        await page.keyboard.up("Control");
+        await page.keyboard.press("x");
+        await page.waitForFunction(() => window.rvhv!.phase === "ended", { timeout: 10_000, polling: 100 });
+        expect(await page.$eval("#phase", (e) => e.textContent)).toBe("stopped (Ctrl-A x)");
       },
       TIMEOUT_MS + 60_000,
     );

@@ -97,6 +97,7 @@ async function main(): Promise<void> {
   }
 
   const worker = new Worker("machine-worker.js");
+  worker.onerror = (event) => setPhase("error", `error: the machine's worker failed: ${event.message}`);
   const send = (message: ToWorker, transfer: Transferable[] = []): void => worker.postMessage(message, transfer);
   const decoder = new TextDecoder();
   const escape = new EscapeDecoder();

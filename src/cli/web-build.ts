@@ -23,7 +23,10 @@ export function readyWebPage(root: string): { dir: string } | { error: string } 
       stdio: ["ignore", "ignore", "pipe"],
       encoding: "utf8",
     });
-    if (run.status !== 0) return { error: `building the web page failed (node ${BUILD_SCRIPT}): ${run.stderr.trim()}` };
+    if (run.status !== 0) {
+      const why = run.stderr.trim().split("\n")[0] ?? "";
+      return { error: `building the web page failed (run node ${BUILD_SCRIPT} to see why): ${why}` };
+    }
   } else if (built === null) {
     return { error: `the web page is not built (${dir}): run npm run web in rvhv's directory` };
   }

@@ -24,8 +24,8 @@ export const LOOPBACK = "127.0.0.1";
 /** Starts serving `routes` (URL path → file) on 127.0.0.1:`port` (0: any free port). */
 export function serveRoutes(routes: Map<string, Route>, port: number): Promise<Server> {
   const server = createServer((request, response) => {
-    const path = new URL(request.url ?? "/", "http://localhost").pathname;
-    const route = routes.get(path);
+    // The request target as sent, less its query: no decoding, no normalising.
+    const route = routes.get((request.url ?? "").split("?")[0]);
     if (request.method !== "GET" && request.method !== "HEAD") {
       response.writeHead(405, { Allow: "GET, HEAD", "Content-Type": "text/plain" }).end("method not allowed\n");
       return;

@@ -140,11 +140,15 @@ describe("rvhv web: the server", () => {
       "/%2e%2e/%2e%2e/etc/passwd",
       "//etc/passwd",
       "/guest/",
+      "//[",
+      "http://[/",
+      "*",
       "/guest/build.log",
       "/build/web/main.js",
     ]) {
       expect((await get(port, path)).status, path).toBe(404);
     }
+    expect((await get(port, "/main.js?v=1")).status).toBe(200);
     const post = await get(port, "/", "POST");
     expect(post.status).toBe(405);
     expect(post.headers.allow).toBe("GET, HEAD");

@@ -50,11 +50,9 @@ async function boot(kernel: Uint8Array, initrd: Uint8Array): Promise<void> {
     m.onConsoleOutput = (_guest, bytes) => scope.postMessage({ type: "output", bytes: bytes.slice() });
     timer = setInterval(() => scope.postMessage({ type: "status", status: runStatus(m) }), STATUS_INTERVAL_MS);
     const result = await m.run();
-    scope.postMessage({ type: "ended", reason: result.reason, status: runStatus(m) });
+    scope.postMessage({ type: "ended", reason: result.reason });
   } catch (e) {
-    const status =
-      machine === null ? { instructions: 0, exits: 0, hostMs: 0, hypervisorShare: NaN } : runStatus(machine);
-    scope.postMessage({ type: "ended", reason: "error", message: (e as Error).message, status });
+    scope.postMessage({ type: "ended", reason: "error", message: (e as Error).message });
   } finally {
     clearInterval(timer);
   }

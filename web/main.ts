@@ -6,6 +6,7 @@
 // `rvhv boot` on a terminal.
 import { Terminal } from "@xterm/xterm";
 import { CONSOLE_HELP, EscapeDecoder } from "../src/platform/console-escape.js";
+import type { HypervisorRunResult } from "../src/machine/hypervisor-machine.js";
 import type { RunStatus } from "../src/machine/run-status.js";
 import type { FromWorker, ToWorker } from "./protocol.js";
 
@@ -15,6 +16,13 @@ const READY_MARKER = "rvhv-guest: ready";
 const PROMPT = /rvhv:[^\r\n]*[#$] $/;
 /** How much console text the page keeps for prompt detection and the test hook. */
 const MIRROR_CHARS = 64 * 1024;
+
+/** The phase line once the machine has ended, by HypervisorMachine.run's reason. */
+const ENDINGS: Record<HypervisorRunResult["reason"], string> = {
+  stopped: "stopped (Ctrl-A x)",
+  poweroff: "the guest powered off",
+  "max-insns": "stopped at the instruction limit",
+};
 
 const GUEST_FILES = [
   { name: "Image", url: "guest/Image" },
@@ -102,9 +110,9 @@ async function main(): Promise<void> {
   const decoder = new TextDecoder();
   const escape = new EscapeDecoder();
   const encoder = new TextEncoder();
-  let started = performance.now();
-  let last: RunStatus | null = null;
-  let lastAt = 0;
+  let started = 0;
+  /** The previous status sample, for the rate since. */
+  let last = { instructions: 0, at: 0 };
 
   terminal.onData((data) =>
     escape.decode(
@@ -133,12 +141,8 @@ async function main(): Promise<void> {
       case "status": {
         const now = performance.now();
         const s = message.status;
-        const mips =
-          last === null
-            ? s.instructions / (now - started) / 1000
-            : (s.instructions - last.instructions) / (now - lastAt) / 1000;
-        last = s;
-        lastAt = now;
+        const mips = (s.instructions - last.instructions) / (now - last.at) / 1000;
+        last = { instructions: s.instructions, at: now };
         statusLine.textContent = formatStatus(s, mips);
         if (page.phase === "booting") {
           const where = page.text === "" ? "" : page.text.includes(READY_MARKER) ? ", user space" : ", the kernel";
@@ -147,13 +151,9 @@ async function main(): Promise<void> {
         break;
       }
       case "ended": {
-        const why: Record<string, string> = {
-          stopped: "stopped (Ctrl-A x)",
-          poweroff: "the guest powered off",
-          "max-insns": "stopped at the instruction limit",
-        };
-        const text = message.reason === "error" ? `error: ${message.message}` : why[message.reason];
-        setPhase("ended", text);
+        const text = message.reason === "error" ? `error: ${message.message}` : ENDINGS[message.reason];
+        setPhase(message.reason === "error" ? "error" : "ended", text);
+        bar.value = 1;
         terminal.write(`\r\n[rvhv: ${text}]\r\n`);
         worker.terminate();
         break;
@@ -162,8 +162,10 @@ async function main(): Promise<void> {
   };
 
   setPhase("booting", "booting…");
+  // Indeterminate until the shell's prompt: how long a boot takes is not known ahead.
+  bar.removeAttribute("value");
   started = performance.now();
-  lastAt = started;
+  last = { instructions: 0, at: started };
   send({ type: "boot", image: buffers[0], initrd: buffers[1] }, buffers);
 }
 

@@ -1,6 +1,7 @@
 // The messages between the page (main.ts: terminal, progress, status line)
 // and the worker that runs the machine (machine-worker.ts), which keeps the
 // emulator off the page's thread.
+import type { HypervisorRunResult } from "../src/machine/hypervisor-machine.js";
 import type { RunStatus } from "../src/machine/run-status.js";
 
 export type ToWorker =
@@ -16,8 +17,8 @@ export type FromWorker =
   | { type: "output"; bytes: Uint8Array }
   /** A sample of the machine's numbers, a few times a second. */
   | { type: "status"; status: RunStatus }
-  /** The machine ended: "poweroff", "stopped", or "error" with a message. */
-  | { type: "ended"; reason: string; message?: string; status: RunStatus };
+  /** The machine ended: as HypervisorMachine.run says, or an error with its message. */
+  | { type: "ended"; reason: HypervisorRunResult["reason"] | "error"; message?: string };
 
 /** How often the worker samples the status. */
 export const STATUS_INTERVAL_MS = 500;

@@ -29,9 +29,16 @@ const rules = [
     re: /\bconsole\.(log|debug)\b/,
     why: "console logging in the library",
   },
+  // The same library runs in Node and in a browser's worker (web/): what is
+  // Node's alone stays behind src/platform/ (docs/architecture.md "Node and the browser").
+  {
+    dirs: ["src/rv64", "src/h-extension", "src/jit", "src/devices", "src/sbi", "src/machine", "firmware"],
+    re: /\bfrom "node:|\bprocess\.|\bBuffer\b|\bsetImmediate\b|\bNodeJS\./,
+    why: "a Node-only API in the library (use src/platform/)",
+  },
 ];
 
-const trees = ["src", "firmware", "test", "scripts"].map((d) => walk(join(root, d), []));
+const trees = ["src", "firmware", "test", "scripts", "web"].map((d) => walk(join(root, d), []));
 for (const file of trees.flat()) {
   const rel = relative(root, file);
   const text = readFileSync(file, "utf8");

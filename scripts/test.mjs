@@ -32,8 +32,11 @@ let broken = false;
 if (run("npm", ["run", "--silent", "check"]).status === 0) passed += 1;
 else failed += 1;
 
-// 2. The CLI bundle the assembly suites run through.
+// 2. The CLI bundle the assembly suites run through, and the web page the
+// browser test loads (built here, so that no test's `rvhv web` rebuilds it
+// while another's browser reads it).
 if (run("node", ["scripts/build.mjs"]).status !== 0) broken = true;
+if (run("node", ["scripts/build-web.mjs"]).status !== 0) broken = true;
 
 // 3. Unit tests.
 const vitestJson = join("build", "vitest.json");

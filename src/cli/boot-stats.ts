@@ -4,6 +4,7 @@
 // guest's instructions ran (VS = its kernel, VU = its user space).
 import { EXIT_NAMES } from "../../firmware/stats.js";
 import type { HypervisorMachine } from "../machine/hypervisor-machine.js";
+import { runStatus } from "../machine/run-status.js";
 import { creditMode, modeIndex } from "../rv64/mode-counters.js";
 import { PRIV_M, PRIV_S, PRIV_U } from "../rv64/constants.js";
 
@@ -69,15 +70,13 @@ export function formatBootStats(machine: HypervisorMachine): string {
   );
 
   if (stats.timed) {
-    const hostMs = machine.hostMs();
-    const inHypervisor = stats.handlerMs + stats.switchMs;
-    const share = hostMs > 0 ? (100 * inHypervisor) / hostMs : 0;
+    const { hostMs, hypervisorShare } = runStatus(machine);
     out.push(
       table("host time", [
         ["in the hypervisor (exit handling)", `${stats.handlerMs.toFixed(1)} ms`],
         ["in the hypervisor (vCPU switches)", `${stats.switchMs.toFixed(1)} ms`],
         ["running the machine", `${hostMs.toFixed(1)} ms`],
-        ["hypervisor share", `${share.toFixed(2)}%`],
+        ["hypervisor share", `${(100 * hypervisorShare).toFixed(2)}%`],
       ]),
     );
   }

@@ -11,6 +11,7 @@ import { HGATP_MODE_SV39X4, HGATP_MODE_SV48X4 } from "../../firmware/gstage.js";
 import { HypervisorBug } from "../../firmware/hypervisor.js";
 import { buildGuest, builtGuest, printGuestProgress } from "../guest/build.js";
 import { ElfError } from "../loader/elf.js";
+import { guestBootargs } from "../machine/bootargs.js";
 import { HypervisorMachine, type HypervisorRunResult } from "../machine/hypervisor-machine.js";
 import { integerOption, parseCommandArgs, UsageError, type OptionSpec } from "./args.js";
 import { formatBootStats } from "./boot-stats.js";
@@ -39,15 +40,6 @@ const BOOT_OPTIONS: OptionSpec = {
   "no-jit": { type: "boolean" },
 };
 
-/**
- * The kernel command line of each device model: the PV console is hvc0
- * (SBI DBCN; earlycon=sbi shows the boot before hvc0 registers), the
- * emulated one ttyS0 (its early console from stdout-path).
- */
-const DEFAULT_BOOTARGS: Record<GuestDevices, string> = {
-  pv: "console=hvc0 earlycon=sbi",
-  emulated: "console=ttyS0 earlycon",
-};
 export const MAX_VCPUS = 8;
 export const MAX_GUESTS = 8;
 /** An internal error in rvhv (never the guest's doing). */
@@ -95,10 +87,7 @@ export async function bootCommand(args: string[], io: Io): Promise<number> {
       vcpus,
       kernel: readImage("kernel", kernelPath),
       initrd: initrdPath === undefined ? undefined : readInput("initrd", initrdPath),
-      bootargs:
-        values.append === undefined
-          ? DEFAULT_BOOTARGS[devices]
-          : `${DEFAULT_BOOTARGS[devices]} ${String(values.append)}`,
+      bootargs: guestBootargs(devices, str("append")),
       sstc: values.sstc === true,
       devices,
       gstageMode,

@@ -1,6 +1,7 @@
 // Files named on the command line (firmware, kernel, initrd): read whole,
 // with one-line errors that say what is wrong (exit status 2).
-import { ElfError, hasElfMagic, NotRegularFileError, parseElf, readRegularFile } from "../loader/elf.js";
+import { ElfError, hasElfMagic, parseElf } from "../loader/elf.js";
+import { NotRegularFileError, readRegularFile } from "../loader/program-file.js";
 
 /** A file given on the command line that cannot be used: one line, exit 2. */
 export class InputError extends Error {}

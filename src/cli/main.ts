@@ -1,13 +1,14 @@
 // The `rvhv` command: parse, call the library, print. Returns the process
 // exit status; bin/rvhv.js runs the bundled copy of this module.
-import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { UsageError } from "./args.js";
 import { EXIT_USAGE, type Io } from "./io.js";
 import { bootCommand } from "./boot.js";
 import { guestCommand } from "./guest.js";
+import { rvhvPackage } from "./package-root.js";
 import { runCommand } from "./run.js";
 import { testCommand } from "./test.js";
+import { webCommand } from "./web.js";
 
 const USAGE = `usage: rvhv boot [--smp N] [--mem SIZE] [--kernel IMAGE] [--initrd FILE] [--append ARGS]
                  [--devices pv|emulated] [--guests K] [--console-dir DIR] [--sstc] [--icount]
@@ -16,6 +17,7 @@ const USAGE = `usage: rvhv boot [--smp N] [--mem SIZE] [--kernel IMAGE] [--initr
        rvhv run --machine virt --bios FIRMWARE [--kernel IMAGE] [--initrd FILE] [--append ARGS]
                 [--smp N] [--mem MiB] [--icount] [--max-insns N] [--stats] [--dump-dtb FILE] [--no-jit]
        rvhv test <paths...> [--timeout-insns N] [--jobs N] [--no-jit] [--jit-threshold N]
+       rvhv web [--port N] [--kernel IMAGE --initrd FILE]
        rvhv guest build | path
        rvhv --version
 `;
@@ -77,6 +79,14 @@ test   runs every ELF program under the given files and directories (riscv-tests
          --no-jit           interpret every instruction (no translation engine)
          --jit-threshold N  compile a block once control has arrived there N times
                             (default 16000; 1 compiles all code, as npm test does)
+web    serves a web page that boots the Linux guest of boot (PV devices, one vCPU)
+       in the browser, in a Web Worker: progress while the files load and the
+       kernel boots, the console in a terminal, a status line (instructions per
+       second, exits, the hypervisor's share); Ctrl-A x stops the guest. The page
+       (npm run web) is rebuilt first when its sources changed; the server
+       listens on 127.0.0.1 only, until Ctrl-C.
+         --port N           the port (default 8080; 0: any free port)
+         --kernel FILE      with --initrd FILE: serve these instead of the cached guest
 guest  build: builds the Linux guest (guest-linux-config/: Linux 6.12 Image and a
        busybox initramfs.cpio.gz) unless the cache has it, and prints its directory;
        path: prints that directory, built or not.
@@ -99,19 +109,6 @@ const processIo: Io = {
   },
 };
 
-/** The version in rvhv's package.json, found above this module (src/cli/ or dist/). */
-function packageVersion(): string {
-  for (let dir = new URL("./", import.meta.url); ; dir = new URL("../", dir)) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL("package.json", dir), "utf8")) as { name?: string; version?: string };
-      if (pkg.name === "rvhv" && typeof pkg.version === "string") return pkg.version;
-    } catch {
-      // No package.json here (or not readable): look further up.
-    }
-    if (dir.pathname === "/") return "unknown";
-  }
-}
-
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const end = argv.includes("--") ? argv.indexOf("--") : argv.length;
   // --verbose is for bin/rvhv.js (the stack of an internal error); every command accepts it.
@@ -122,7 +119,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return 0;
   }
   if (argv[0] === "--version") {
-    io.stdout.write(`rvhv ${packageVersion()}\n`);
+    io.stdout.write(`rvhv ${rvhvPackage()?.version ?? "unknown"}\n`);
     return 0;
   }
   try {
@@ -135,6 +132,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await guestCommand(argv.slice(1), io);
       case "test":
         return await testCommand(argv.slice(1), io);
+      case "web":
+        return await webCommand(argv.slice(1), io);
       case undefined:
         io.stderr.write(USAGE);
         return EXIT_USAGE;

@@ -1,7 +1,8 @@
 // `rvhv run`: a bare-metal program on the bare HTIF machine (the default), or
 // firmware and a kernel on the QEMU-compatible virt machine (--machine virt).
 import { BareMachine } from "../devices/bare-machine.js";
-import { ElfError, readProgramFile } from "../loader/elf.js";
+import { ElfError } from "../loader/elf.js";
+import { readProgramFile } from "../loader/program-file.js";
 import { integerOption, parseCommandArgs, UsageError, type OptionSpec, type ParsedArgs } from "./args.js";
 import { EXIT_LIMIT, EXIT_STOPPED, EXIT_TRAP_STORM, EXIT_USAGE, MAX_MEM_MIB, statsLine, type Io } from "./io.js";
 import { runVirtCommand, VIRT_OPTIONS } from "./run-virt.js";

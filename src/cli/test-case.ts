@@ -2,7 +2,8 @@
 // riscv-tests way (exit code 0 passes; otherwise the code is the number of
 // the failing test, TESTNUM = tohost >> 1).
 import { BareMachine } from "../devices/bare-machine.js";
-import { ElfError, readProgramFile } from "../loader/elf.js";
+import { ElfError } from "../loader/elf.js";
+import { readProgramFile } from "../loader/program-file.js";
 import { trapStormMessage } from "./trap-storm.js";
 
 export type TestOutcome =

@@ -21,6 +21,7 @@ import { wakesFromWfi } from "../rv64/interrupts.js";
 import { nextSstcDeadline, updateTimerLines } from "../rv64/timer.js";
 import "../h-extension/index.js";
 import { checkEntry, ElfError, loadSegments, parseElf } from "../loader/elf.js";
+import { nodePlatform } from "../platform/node.js";
 import { CLINT_BASE, Clint, NEVER_TICKS } from "./clint.js";
 import { Htif } from "./htif.js";
 import { TrapStormWatch, type TrapStorm } from "./trap-storm-watch.js";
@@ -80,9 +81,7 @@ export class BareMachine {
   readonly clint: Clint;
   htif: Htif | null = null;
   /** Receives the program's console output. */
-  onConsole: (text: string) => void = (text) => {
-    process.stdout.write(text);
-  };
+  onConsole: (text: string) => void = (text) => nodePlatform.writeConsole(text);
   /** Instruction steps executed over the machine's life. */
   private steps = 0;
   /** mtime = timeBase + steps / INSNS_PER_RTC_TICK (rounded down); moved by mtime writes and WFI waits. */

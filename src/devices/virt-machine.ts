@@ -51,6 +51,8 @@ import { SYSCON_BASE, SifiveTest, type SysconEvent } from "./syscon.js";
 import { UART_BASE, UART_IRQ, Uart16550 } from "./uart16550.js";
 import { TIMEBASE_HZ, VIRT_DRAM_BASE, buildVirtDeviceTree } from "./virt-dtb.js";
 import { sleepHost } from "../machine/host-sleep.js";
+import type { Platform } from "../platform/platform.js";
+import { nodePlatform } from "../platform/node.js";
 
 export const VIRT_MAX_HARTS = 8;
 /** Instructions per hart per scheduling round. */
@@ -85,6 +87,8 @@ export interface VirtMachineOptions {
   icount?: boolean;
   /** Run hot code through the translation engine (src/jit/); default true. false: interpret only (--no-jit). */
   jit?: boolean;
+  /** The host: Node (the default) or a browser's worker (src/platform/). */
+  platform?: Platform;
 }
 
 export interface VirtRunOptions {
@@ -131,11 +135,10 @@ export class VirtMachine {
   readonly syscon: SifiveTest;
   readonly layout: VirtBootLayout;
   readonly icount: boolean;
+  readonly platform: Platform;
 
   /** Receives console (UART) output, in batches. */
-  onConsoleOutput: (bytes: Uint8Array) => void = (bytes) => {
-    process.stdout.write(bytes);
-  };
+  onConsoleOutput: (bytes: Uint8Array) => void = (bytes) => this.platform.writeConsole(bytes);
 
   private readonly dtb: Uint8Array;
   private readonly outBuf = new Uint8Array(4096);
@@ -158,6 +161,7 @@ export class VirtMachine {
       throw new Error(`rvhv: the virt machine has 1 to ${VIRT_MAX_HARTS} harts, not ${hartCount}`);
     }
     this.icount = options.icount ?? false;
+    this.platform = options.platform ?? nodePlatform;
     this.phys = new PhysicalMemory(new Ram(VIRT_DRAM_BASE, memBytes));
     if (options.jit ?? true) new JitEngine(this.phys);
     const platform = { readTime: () => this.now() };
@@ -290,7 +294,7 @@ export class VirtMachine {
         await this.idle();
         lastYield = performance.now();
       } else if (performance.now() - lastYield >= YIELD_MS) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await this.platform.yieldToHost();
         lastYield = performance.now();
       }
     }

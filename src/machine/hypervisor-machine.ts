@@ -25,6 +25,8 @@ import { GUEST_RAM_BASE } from "../../firmware/guest-memory.js";
 import { HSM_STOPPED, SRST_REASON_NONE } from "../sbi/constants.js";
 import { wakesFromWfi } from "../rv64/interrupts.js";
 import { sleepHost } from "./host-sleep.js";
+import type { Platform } from "../platform/platform.js";
+import { nodePlatform } from "../platform/node.js";
 
 /** icount mode: instruction steps per mtime tick (as the virt machine). */
 const ICOUNT_INSNS_PER_TICK = 10;
@@ -38,6 +40,8 @@ export interface HypervisorMachineOptions extends HypervisorOptions {
   icount?: boolean;
   /** Run hot code through the translation engine (src/jit/); default true. false: interpret only (--no-jit). */
   jit?: boolean;
+  /** The host: Node (the default) or a browser's worker (src/platform/). */
+  platform?: Platform;
 }
 
 export interface HypervisorRunResult {
@@ -55,10 +59,9 @@ export class HypervisorMachine {
   readonly phys: PhysicalMemory;
   readonly hypervisor: Hypervisor;
   readonly icount: boolean;
+  readonly platform: Platform;
   /** Receives guest `guest`'s console output, in batches (the array is only valid during the call). */
-  onConsoleOutput: (guest: number, bytes: Uint8Array) => void = (_guest, bytes) => {
-    process.stdout.write(bytes);
-  };
+  onConsoleOutput: (guest: number, bytes: Uint8Array) => void = (_guest, bytes) => this.platform.writeConsole(bytes);
   /** Called when guest `guest` reboots (it is already running again). */
   onGuestReboot: (guest: number) => void = () => {};
 
@@ -72,11 +75,14 @@ export class HypervisorMachine {
   private wake: (() => void) | null = null;
   /** Host milliseconds spent running guests (not asleep in idle). */
   private busyMs = 0;
+  /** Instructions the guests have run, over every run(). */
+  instructionsRun = 0;
   /** The worst shutdown reason so far: 0 none, 1 a system failure. */
   private failure = 0;
 
   constructor(options: HypervisorMachineOptions) {
     this.icount = options.icount ?? false;
+    this.platform = options.platform ?? nodePlatform;
     const ramBytes = Hypervisor.hostRamBytes(options.guests);
     if (ramBytes > MAX_HOST_RAM) {
       throw new RangeError(
@@ -156,6 +162,7 @@ export class HypervisorMachine {
       const ran = runRound(this.hypervisor, cpu, maxInsns - count, stop);
       this.busyMs += performance.now() - roundStart;
       count += ran;
+      this.instructionsRun += ran;
       this.flushConsole();
       this.handleResets();
       if (this.guests.every((g) => g.ended)) return result("poweroff", this.failure);
@@ -168,7 +175,7 @@ export class HypervisorMachine {
         await this.idle();
         lastYield = performance.now();
       } else if (performance.now() - lastYield >= YIELD_MS) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await this.platform.yieldToHost();
         lastYield = performance.now();
       }
     }

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CTRL_A, EscapeDecoder, type ConsoleCommand } from "../../src/cli/console.js";
+import { CTRL_A, EscapeDecoder, type ConsoleCommand } from "../../src/platform/console-escape.js";
 import { main } from "../../src/cli/main.js";
 import { HAVE_DTC, NO_DTC_MESSAGE } from "./support/dtc.js";
 import { HAVE_CROSS_GCC, NO_CROSS_GCC_MESSAGE, buildProgram } from "./virt-programs/build.js";

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ElfError, loadSegments, parseElf, readProgramFile } from "../../src/loader/elf.js";
+import { ElfError, loadSegments, parseElf } from "../../src/loader/elf.js";
+import { readProgramFile } from "../../src/loader/program-file.js";
 import { Ram } from "../../src/rv64/memory.js";
 import { buildFixture } from "./fixtures/build.js";
 

@@ -55,7 +55,7 @@ run    runs a bare-metal RV64 ELF program: one hart in M-mode at the entry point
          --max-insns N      stop after N instructions (exit status 3)
          --stats            print instructions, seconds and MIPS on stderr
          --no-jit           interpret every instruction: hot code is otherwise
-                            compiled to JavaScript (src/jit/), with the same results
+                            compiled to WebAssembly (src/jit/), with the same results
 run --machine virt
        boots firmware on QEMU's virt machine (CLINT, PLIC, 16550 UART, syscon):
        Debian's OpenSBI (/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.elf

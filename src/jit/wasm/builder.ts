@@ -45,7 +45,31 @@ export const L_FC = 22;
 export const L_FU = 23;
 export const L_FT = 24;
 export const L_FV = 25;
-const SCRATCH = [I64, I64, I64, I32, I32, I64, I64, I64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64, F64];
+/** i32: the index of the region's next block (the dispatch loop's br_table). */
+const L_NEXT = 26;
+const SCRATCH = [
+  I64,
+  I64,
+  I64,
+  I32,
+  I32,
+  I64,
+  I64,
+  I64,
+  F64,
+  F64,
+  F64,
+  F64,
+  F64,
+  F64,
+  F64,
+  F64,
+  F64,
+  F64,
+  F64,
+  F64,
+  I32,
+];
 const FIRST_REGISTER_LOCAL = BLOCK_PARAMS.length + SCRATCH.length;
 
 /** What the host's handler call answers (compile.ts callHandler). */
@@ -67,8 +91,22 @@ export interface FpOperands {
   writes: boolean;
 }
 
+/** A block of a region (compile.ts): its page offset and its instruction count. */
+export interface RegionBlock {
+  start: number;
+  count: number;
+}
+
 export class BlockBuilder {
   readonly f = new FunctionBody();
+  /** The block being emitted: its index in the region, first offset and instruction count. */
+  private current = 0;
+  start: number;
+  count: number;
+  /** Where a region block starts: page offset -> index. */
+  private readonly blockAt = new Map<number, number>();
+  /** The compile-time dirty set at every block's start (registers may stay in locals from block to block). */
+  private readonly dirtyAtBlockStart: Uint8Array;
   /** Local index of each register slot the block uses, or -1. */
   private readonly local = new Int32Array(SLOTS).fill(-1);
   private readonly locals: number[] = [...SCRATCH];
@@ -91,21 +129,25 @@ export class BlockBuilder {
   fpKnownDirty = false;
 
   /**
-   * `loops`: the block ends by going back to its own start. `hasRd`: the
+   * `blocks`: the region's blocks, the entry first; `insns` all their
+   * instructions. `loops`: control may come back to a block of the region
+   * from within it (a loop, or more than one block). `hasRd`: the
    * instruction writes an integer rd (a handler-run one counts: rd is
    * reloaded after it). `fpOperands`: the f registers an instruction's
    * template reads and writes (undefined: none, or no template).
    * `writesFpRd`: the instruction, run by its handler, writes f[rd].
    */
   constructor(
-    readonly start: number,
-    readonly count: number,
+    private readonly blocks: readonly RegionBlock[],
     insns: Decoded[],
     loops: boolean,
     hasRd: (d: Decoded) => boolean,
     fpOperands: (d: Decoded) => FpOperands | undefined,
     private readonly writesFpRd: (d: Decoded) => boolean,
   ) {
+    this.start = blocks[0].start;
+    this.count = blocks[0].count;
+    blocks.forEach((block, i) => this.blockAt.set(block.start, i));
     const written = new Uint8Array(SLOTS);
     const read = (slot: number): void => {
       if (this.use(slot) && written[slot] === 0) this.loadOnEntry[slot] = 1;
@@ -118,13 +160,53 @@ export class BlockBuilder {
       if (hasRd(d) && this.use(d.rd)) written[d.rd] = 1;
       if (fp?.writes === true && this.use(F_SLOT + d.rd)) written[F_SLOT + d.rd] = 1;
     }
-    // A looping block keeps registers in locals from one pass to the next:
-    // at its start, everything it writes may be newer than the register file.
+    // A region keeps registers in locals from one block (or pass) to the
+    // next: at a block's start, everything the region writes may be newer
+    // than the register file (so it is loaded on entry too).
     if (loops) {
       for (let slot = 1; slot < SLOTS; slot++) {
         if (written[slot] !== 0) this.loadOnEntry[slot] = this.dirty[slot] = 1;
       }
     }
+    this.dirtyAtBlockStart = this.dirty.slice();
+  }
+
+  /**
+   * Starts emitting block `i` of the region: the compile-time state is what
+   * holds wherever control comes from.
+   */
+  enterBlock(i: number): void {
+    this.current = i;
+    this.start = this.blocks[i].start;
+    this.count = this.blocks[i].count;
+    this.dirty.set(this.dirtyAtBlockStart);
+    this.fpKnownOn = this.fpKnownDirty = false;
+    // The block's own loop: a jump back to its start branches here directly.
+    this.f.op(Op.loop).byte(VOID);
+  }
+
+  /**
+   * The dispatch loop of a region (compile.ts emits the blocks after it):
+   * `loop`, one `block` per region block, and a br_table on L_NEXT whose
+   * label i lands where block i's code begins. Block i's code then sits
+   * inside the blocks of i+1 .. n-1, and the loop.
+   */
+  openDispatch(): void {
+    const f = this.f;
+    const n = this.blocks.length;
+    f.op(Op.loop).byte(VOID);
+    if (n === 1) return;
+    for (let i = 0; i < n; i++) f.op(Op.block).byte(VOID);
+    f.get(L_NEXT)
+      .op(Op.brTable)
+      .u32(n - 1);
+    for (let i = 0; i < n; i++) f.u32(i);
+    f.op(Op.end);
+  }
+
+  /** Ends the code of the block being emitted (its own loop), and the wrapper around it (or the dispatch loop, after the last). */
+  closeBlock(): void {
+    this.f.op(Op.end).op(Op.end);
   }
 
   private use(r: number): boolean {
@@ -307,21 +389,31 @@ export class BlockBuilder {
 
   /**
    * Goes to page offset `target` as the block's last instruction (count
-   * instructions retired this pass). Back to the block's own start, the
-   * function runs the block again while the slice has room, instead of
+   * instructions retired this pass). To a block of the region, the function
+   * runs that block next while the slice has room for it, instead of
    * returning to the page loop: nothing else can raise an interrupt
    * meanwhile (devices and other harts act between slices), and anything in
    * the block that could has returned already.
    */
   jumpTo(target: number): void {
     const f = this.f;
-    if (target === this.start) {
-      f.get(P_LEFT).i32(this.count).op(Op.i32Sub).tee(P_LEFT);
-      f.i32(this.count).op(Op.i32GeS).op(Op.brIf).u32(this.depth);
-      this.exitAt(target, 0, BLOCK_CONTINUE);
+    const next = this.blockAt.get(target);
+    if (next === undefined) {
+      this.exitAt(target, this.count, BLOCK_CONTINUE);
       return;
     }
-    this.exitAt(target, this.count, BLOCK_CONTINUE);
+    f.get(P_LEFT).i32(this.count).op(Op.i32Sub).tee(P_LEFT);
+    f.i32(this.blocks[next].count).op(Op.i32GeS).op(Op.if).byte(VOID);
+    if (next === this.current) {
+      // Out of the if and the template's own nesting, to the block's loop.
+      f.op(Op.br).u32(1 + this.depth);
+    } else {
+      // ... and further out of the block's loop and its enclosing wrappers, to the dispatch loop.
+      f.i32(next).set(L_NEXT);
+      f.op(Op.br).u32(2 + this.depth + (this.blocks.length - 1 - this.current));
+    }
+    f.op(Op.end);
+    this.exitAt(target, 0, BLOCK_CONTINUE);
   }
 
   /**

@@ -1,6 +1,6 @@
-// Compiles one hot block of a physical code page into a WebAssembly module,
-// emitted byte by byte at run time (the backend choice is explained in
-// docs/performance.md).
+// Compiles one hot region of a physical code page into a WebAssembly
+// module, emitted byte by byte at run time (the backend choice is explained
+// in docs/performance.md).
 //
 // A block starts where control arrives (a jump target, or where the previous
 // block ended) and runs straight on to the first branch or jump, the first
@@ -9,6 +9,13 @@
 // template (templates.ts) or calls its interpreter handler with the hart's
 // state made exact first, so traps are precise in the middle of a block and
 // instret counts exactly the instructions that retired.
+//
+// A region is the hot block and the blocks its direct branches and jumps
+// reach on the same page (breadth first, up to MAX_REGION_BLOCKS and
+// MAX_REGION_INSNS): one function runs them from block to block with the
+// registers kept in locals (BlockBuilder's dispatch loop), leaving only at
+// a jump out of the region, a computed jump, a handler's signal, or when
+// the slice has no room for the next block.
 import { Decoded } from "../../rv64/decode/decoded.js";
 import { decodeInto } from "../../rv64/decode/decode.js";
 import { allInstructions } from "../../rv64/decode/table.js";
@@ -18,12 +25,15 @@ import { EXIT_LEFT, EXIT_PC_HI, EXIT_PC_LO } from "../../rv64/hart-state.js";
 import { UNDECODED, type Ram } from "../../rv64/memory.js";
 import { BLOCK_CONTINUE, BLOCK_STOP } from "../block-status.js";
 import { BLOCK_PARAMS, BlockBuilder, HOST_GO_ON, HOST_STATUS_BIAS } from "./builder.js";
-import { I32, Op, VOID, encodeModule } from "./encoder.js";
+import { I32, Op, encodeModule } from "./encoder.js";
 import { Wasm } from "./api.js";
 import { templates } from "./templates.js";
 
 /** Longest block, in instructions. */
 export const MAX_BLOCK = 64;
+/** Largest region: blocks, and instructions in all of them. */
+const MAX_REGION_BLOCKS = 16;
+const MAX_REGION_INSNS = 256;
 
 /**
  * A compiled block: run(stateBase, tlbSet, vaLo, vaHi, left, virt) runs it from
@@ -64,9 +74,66 @@ function writesFpRd(d: Decoded): boolean {
 
 const HANDLER_IMPORT = { name: "call", params: [I32, I32, I32, I32], results: [I32] };
 
+/** A block's instructions, their page offsets, and the offset after the last. */
+interface Scanned {
+  start: number;
+  insns: Decoded[];
+  offsets: number[];
+  end: number;
+}
+
+/** The block at page offset `start` (see the file comment), or null if none can start there. */
+function scanBlock(slots: Decoded[], u16: Uint16Array, parcelBase: number, start: number): Scanned | null {
+  const insns: Decoded[] = [];
+  const offsets: number[] = [];
+  let off = start;
+  while (insns.length < MAX_BLOCK && off < 4096) {
+    const d = decodedAt(slots, u16, parcelBase, off);
+    if (d === null) break; // straddles into the next page: the interpreter runs it uncached
+    insns.push(d);
+    offsets.push(off);
+    off += d.len;
+    const template = templates[d.name];
+    if (template !== undefined ? template.kind === "end" : endsBlock(d)) break;
+  }
+  return insns.length === 0 ? null : { start, insns, offsets, end: off };
+}
+
+/** Page offsets control may go to directly after `block` (a computed jump has none). */
+function successors(block: Scanned): number[] {
+  const last = block.insns[block.insns.length - 1];
+  const lastOff = block.offsets[block.offsets.length - 1];
+  if (BRANCHES.has(last.name)) return [lastOff + last.imm, block.end];
+  if (last.name === "jal") return [lastOff + last.imm];
+  if (templates[last.name]?.kind === "end") return [];
+  return [block.end];
+}
+
+/** The region rooted at `start`: its blocks, breadth first from the root (see the file comment). */
+function scanRegion(slots: Decoded[], u16: Uint16Array, parcelBase: number, start: number): Scanned[] {
+  const blocks: Scanned[] = [];
+  const queue = [start];
+  const seen = new Set(queue);
+  let insns = 0;
+  while (queue.length > 0 && blocks.length < MAX_REGION_BLOCKS) {
+    const block = scanBlock(slots, u16, parcelBase, queue.shift()!);
+    if (block === null) continue;
+    if (blocks.length > 0 && insns + block.insns.length > MAX_REGION_INSNS) break;
+    blocks.push(block);
+    insns += block.insns.length;
+    for (const next of successors(block)) {
+      if (next >= 0 && next < 4096 && !seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return blocks;
+}
+
 /**
- * Compiles the block starting at page offset `start`, or returns null if
- * none can start there.
+ * Compiles the region rooted at page offset `start`, or returns null if no
+ * block can start there.
  */
 export function compileBlock(
   slots: Decoded[],
@@ -75,47 +142,38 @@ export function compileBlock(
   start: number,
   running: RunningHart,
 ): Block | null {
-  const insns: Decoded[] = [];
-  const offsets: number[] = [];
-  let off = start;
-  while (insns.length < MAX_BLOCK && off < 4096) {
-    const d = decodedAt(slots, ram.u16, parcelBase, off);
-    if (d === null) break; // straddles into the next page: the interpreter runs it uncached
-    insns.push(d);
-    offsets.push(off);
-    off += d.len;
-    const template = templates[d.name];
-    if (template !== undefined ? template.kind === "end" : endsBlock(d)) break;
-  }
-  if (insns.length === 0) return null;
-
-  const last = insns[insns.length - 1];
-  const lastOff = offsets[offsets.length - 1];
-  const loops = (last.name === "jal" || BRANCHES.has(last.name)) && lastOff + last.imm === start;
+  const region = scanRegion(slots, ram.u16, parcelBase, start);
+  if (region.length === 0) return null;
+  const root = region[0];
+  const loops = region.length > 1 || successors(root).includes(start);
   const b = new BlockBuilder(
-    start,
-    insns.length,
-    insns,
+    region.map((block) => ({ start: block.start, count: block.insns.length })),
+    region.flatMap((block) => block.insns),
     loops,
     (d) => templates[d.name]?.noRd !== true && !writesFpRd(d),
     (d) => templates[d.name]?.fp,
     writesFpRd,
   );
   b.prologue();
-  b.f.op(Op.loop).byte(VOID);
-  let jumped = false;
-  insns.forEach((d, k) => {
-    const template = templates[d.name];
-    if (template !== undefined) {
-      template.emit(b, d, { k, off: offsets[k], next: offsets[k] + d.len });
-      jumped = template.kind === "end";
-    } else {
-      b.callHandler(d, k, offsets[k], "main");
-    }
+  b.openDispatch();
+  region.forEach((block, i) => {
+    b.enterBlock(i);
+    let jumped = false;
+    block.insns.forEach((d, k) => {
+      const template = templates[d.name];
+      const off = block.offsets[k];
+      if (template !== undefined) {
+        template.emit(b, d, { k, off, next: off + d.len });
+        jumped = template.kind === "end";
+      } else {
+        b.callHandler(d, k, off, "main");
+      }
+    });
+    // Fell off the end, or the last handler raised no signal: go on after it.
+    if (!jumped) b.jumpTo(block.end);
+    b.closeBlock();
   });
-  // Fell off the end, or the last handler raised no signal: go on after it.
-  if (!jumped) b.jumpTo(off);
-  b.f.op(Op.end).op(Op.unreachable);
+  b.f.op(Op.unreachable);
 
   const bytes = encodeModule(
     {
@@ -140,7 +198,7 @@ export function compileBlock(
     return h.signal === 0 ? HOST_GO_ON : followSignal(h, d.len);
   };
   const instance = new Wasm.Instance(new Wasm.Module(bytes), { env: { mem: ram.memory, call } });
-  return { run: instance.exports.run as BlockFunction, count: insns.length };
+  return { run: instance.exports.run as BlockFunction, count: root.insns.length };
 }
 
 /** The decoded instruction at page offset `off`, decoding it into its slot on first use; null if it straddles the page end. */

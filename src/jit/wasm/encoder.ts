@@ -123,18 +123,23 @@ export class Bytes {
   length = 0;
 
   byte(b: number): this {
-    if (this.length === this.buf.length) {
-      const grown = new Uint8Array(this.buf.length * 2);
-      grown.set(this.buf);
-      this.buf = grown;
-    }
+    if (this.length === this.buf.length) this.grow(1);
     this.buf[this.length++] = b;
     return this;
   }
 
   bytes(bs: ArrayLike<number>): this {
-    for (let i = 0; i < bs.length; i++) this.byte(bs[i]);
+    if (this.length + bs.length > this.buf.length) this.grow(bs.length);
+    this.buf.set(bs, this.length);
+    this.length += bs.length;
     return this;
+  }
+
+  /** Makes room for `more` bytes (at least doubling, so appends stay linear). */
+  private grow(more: number): void {
+    const grown = new Uint8Array(Math.max(this.buf.length * 2, this.length + more));
+    grown.set(this.buf);
+    this.buf = grown;
   }
 
   /** Unsigned LEB128 of a value below 2^32. */

@@ -51,6 +51,7 @@ import { SYSCON_BASE, SifiveTest, type SysconEvent } from "./syscon.js";
 import { UART_BASE, UART_IRQ, Uart16550 } from "./uart16550.js";
 import { TIMEBASE_HZ, VIRT_DRAM_BASE, buildVirtDeviceTree } from "./virt-dtb.js";
 import { sleepHost } from "../machine/host-sleep.js";
+import type { DebugControl } from "../machine/debug-control.js";
 
 export const VIRT_MAX_HARTS = 8;
 /** Instructions per hart per scheduling round. */
@@ -85,6 +86,8 @@ export interface VirtMachineOptions {
   icount?: boolean;
   /** Run hot code through the translation engine (src/jit/); default true. false: interpret only (--no-jit). */
   jit?: boolean;
+  /** A debugger holding the run loop (the gdb stub; see src/machine/debug-control.ts). */
+  debug?: DebugControl;
 }
 
 export interface VirtRunOptions {
@@ -151,6 +154,9 @@ export class VirtMachine {
   /** Resolves the idle wait early (console input arrived). */
   private wake: (() => void) | null = null;
   private running = false;
+  private readonly debug: DebugControl | null;
+  /** runHart, or the debugger's slice runner. */
+  private readonly runSlice: (h: Hart, budget: number) => number;
 
   constructor(options: VirtMachineOptions) {
     const { memBytes, harts: hartCount } = options;
@@ -158,6 +164,10 @@ export class VirtMachine {
       throw new Error(`rvhv: the virt machine has 1 to ${VIRT_MAX_HARTS} harts, not ${hartCount}`);
     }
     this.icount = options.icount ?? false;
+    const debug = options.debug ?? null;
+    this.debug = debug;
+    this.runSlice = debug === null ? runHart : (h, budget) => debug.runSlice(h, budget);
+    if (debug !== null) debug.wakeMachine = () => this.wake?.();
     this.phys = new PhysicalMemory(new Ram(VIRT_DRAM_BASE, memBytes));
     if (options.jit ?? true) new JitEngine(this.phys);
     const platform = { readTime: () => this.now() };
@@ -260,12 +270,13 @@ export class VirtMachine {
       ...(storm === null ? {} : { trapStorm: storm }),
     });
     for (;;) {
+      if (this.debug?.stopped === true) await this.heldByDebugger(this.debug);
       let roundSteps = 0;
       for (let i = 0; i < this.harts.length; i++) {
         if (this.exit !== null || count >= maxInsns) break;
         const h = this.harts[i];
         this.current = h;
-        const ran = runHart(h, Math.min(SLICE, maxInsns - count));
+        const ran = this.runSlice(h, Math.min(SLICE, maxInsns - count));
         this.steps += ran;
         this.current = null;
         count += ran;
@@ -284,6 +295,7 @@ export class VirtMachine {
       }
       if (storm !== null) return result("trap-storm", -1);
       if (count >= maxInsns) return result("max-insns", -1);
+      if (this.debug?.stopped === true) continue;
       if (roundSteps === 0) {
         // Every hart waits: a paced console lets its input in now (uart16550.ts).
         if (this.uart.guestIdle()) continue;
@@ -294,6 +306,16 @@ export class VirtMachine {
         lastYield = performance.now();
       }
     }
+  }
+
+  /**
+   * Waits while the debugger holds the machine. Guest time stands still
+   * meanwhile, as QEMU's virtual clock does while gdb has the VM stopped.
+   */
+  private async heldByDebugger(debug: DebugControl): Promise<void> {
+    const before = this.now();
+    await debug.held();
+    this.timeBase -= this.now() - before;
   }
 
   /**

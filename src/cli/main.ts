@@ -12,9 +12,11 @@ import { testCommand } from "./test.js";
 const USAGE = `usage: rvhv boot [--smp N] [--mem SIZE] [--kernel IMAGE] [--initrd FILE] [--append ARGS]
                  [--devices pv|emulated] [--guests K] [--console-dir DIR] [--sstc] [--icount]
                  [--stats] [--max-insns N] [--gstage sv39x4|sv48x4] [--lazy-gstage] [--no-htinst] [--no-jit]
-       rvhv run <elf> [--mem MiB] [--max-insns N] [--stats] [--no-jit]
+                 [--gdb PORT | -s] [-S]
+       rvhv run <elf> [--mem MiB] [--max-insns N] [--stats] [--no-jit] [--gdb PORT | -s] [-S]
        rvhv run --machine virt --bios FIRMWARE [--kernel IMAGE] [--initrd FILE] [--append ARGS]
                 [--smp N] [--mem MiB] [--icount] [--max-insns N] [--stats] [--dump-dtb FILE] [--no-jit]
+                [--gdb PORT | -s] [-S]
        rvhv test <paths...> [--timeout-insns N] [--jobs N] [--no-jit] [--jit-threshold N]
        rvhv guest build | path
        rvhv --version
@@ -77,6 +79,14 @@ test   runs every ELF program under the given files and directories (riscv-tests
          --no-jit           interpret every instruction (no translation engine)
          --jit-threshold N  compile a block once control has arrived there N times
                             (default 16000; 1 compiles all code, as npm test does)
+--gdb PORT, -s, -S (run, run --machine virt, boot)
+       serve gdb's remote protocol on localhost:PORT (gdb-multiarch: target remote
+       :PORT). -s is --gdb 1234; -S holds the machine before its first instruction
+       until gdb continues it. The threads are the harts (boot: the guests' vCPUs,
+       seen as the guest sees itself: its registers and CSRs, memory through its
+       page table and then the G-stage; monitor hyp shows the hypervisor's side).
+       Breakpoints, watchpoints, single steps and Ctrl-C; the translation engine
+       is off meanwhile.
 guest  build: builds the Linux guest (guest-linux-config/: Linux 6.12 Image and a
        busybox initramfs.cpio.gz) unless the cache has it, and prints its directory;
        path: prints that directory, built or not.

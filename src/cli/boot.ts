@@ -130,6 +130,8 @@ export async function bootCommand(args: string[], io: Io): Promise<number> {
   const server = gdb === null || execution === undefined ? null : await listenForGdb(gdb, execution, io);
   if (gdb !== null && server === null) return EXIT_USAGE;
   server?.attach(guestTarget(machine));
+  // A rebooted guest has new vCPUs: the debugger's threads are theirs.
+  if (server !== null) machine.onGuestReboot = () => server.attach(guestTarget(machine));
 
   const output = guestOutput(io.stdout, guests, str("console-dir"));
   const say = (line: string): void => {
@@ -137,7 +139,11 @@ export async function bootCommand(args: string[], io: Io): Promise<number> {
   };
   const terminal = attachConsole(io.stdin, io.stderr, {
     input: (bytes) => machine.pushConsoleInput(bytes),
-    quit: () => machine.stop(),
+    quit: () => {
+      machine.stop();
+      // A machine the debugger holds ends too.
+      execution?.resume(null);
+    },
   });
   // A script's input reaches an emulated UART only as the guest reads it (uart16550.ts).
   machine.pacedInput = !terminal.interactive;

@@ -132,7 +132,11 @@ export async function runVirtCommand({ values, positionals }: ParsedArgs, io: Io
   };
   const terminal = attachConsole(io.stdin, io.stderr, {
     input: (bytes) => machine.pushConsoleInput(bytes),
-    quit: () => machine.stop(),
+    quit: () => {
+      machine.stop();
+      // A machine the debugger holds ends too.
+      execution?.resume(null);
+    },
   });
   try {
     for (;;) {

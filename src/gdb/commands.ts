@@ -172,6 +172,13 @@ function monitor(s: GdbSession, args: string): string {
   return textToHex(command === "help" ? help : `unknown monitor command '${command}'\n${help}`);
 }
 
+/** qSupported:gdb's features: ours in reply. */
+function supported(s: GdbSession, args: string): string {
+  const theirs = args.slice(1).split(";");
+  s.breakpointKinds = theirs.includes("swbreak+") && theirs.includes("hwbreak+");
+  return `PacketSize=${PACKET_SIZE.toString(16)};qXfer:features:read+;swbreak+;hwbreak+;QStartNoAckMode+;vContSupported+`;
+}
+
 function threadList(s: GdbSession): string {
   return `m${s.target
     .harts()
@@ -216,11 +223,7 @@ const COMMANDS = new Map<string, Handler>([
       return null;
     },
   ],
-  [
-    "qSupported",
-    () =>
-      `PacketSize=${PACKET_SIZE.toString(16)};qXfer:features:read+;swbreak+;hwbreak+;QStartNoAckMode+;vContSupported+`,
-  ],
+  ["qSupported", supported],
   ["qXfer", qXfer],
   ["qAttached", () => "1"],
   ["qC", (s) => `QC${s.threadId(s.gHart)}`],

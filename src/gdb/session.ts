@@ -13,6 +13,8 @@ export class GdbSession {
   /** Hc: the thread `s` steps (null: any, the one that stopped last). */
   cHart: Hart | null = null;
   private noAck = false;
+  /** gdb takes "swbreak:" and "hwbreak:" in stop replies (it said so in qSupported). */
+  breakpointKinds = false;
   /** gdb resumed the machine and waits for a stop reply. */
   private awaitingStop = false;
   private lastPacket = "";
@@ -74,7 +76,8 @@ export class GdbSession {
 
   /** The stop reply for `stop` (GDB manual, "Stop Reply Packets"). */
   stopReply(stop: StopReason): string {
-    return `T${stop.signal.toString(16).padStart(2, "0")}${stop.fields}thread:${this.threadId(stop.hart)};`;
+    const fields = this.breakpointKinds ? stop.fields : stop.fields.replace(/^[sh]wbreak:;/, "");
+    return `T${stop.signal.toString(16).padStart(2, "0")}${fields}thread:${this.threadId(stop.hart)};`;
   }
 
   /** c, s, vCont: the machine runs on; the reply comes when it stops. */

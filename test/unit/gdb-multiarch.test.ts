@@ -141,6 +141,8 @@ describe.skipIf(!HAVE_GDB || !HAVE_CROSS_GCC)(
         "set var guest_counter = 100",
         // 0x4000_0000 + offset: mapped by the guest's Sv39 table alone (guest.c).
         "x/gx (char *)&guest_counter - 0x40000000",
+        // Not mapped by the guest's table: an error, and the session goes on.
+        "x/gx 0xc0000000",
         "monitor hyp",
         "stepi",
         "delete",
@@ -158,6 +160,7 @@ describe.skipIf(!HAVE_GDB || !HAVE_CROSS_GCC)(
       expect(out).toContain("prv:1 [Supervisor]");
       expect(out).toMatch(/^sstatus\s+0x[0-9a-f]+/m);
       expect(out).toMatch(/^0x402[0-9a-f]{5}:\s+0x0*64$/m);
+      expect(out).toContain("Cannot access memory at address 0xc0000000");
       expect(out).toMatch(/VMID 1, 64 MiB/);
       expect(out).toMatch(/vCPU 0 \(thread 1\): started, VS-mode/);
       expect(out).toMatch(/Old value = 100\nNew value = 102\n/); // twice(0) stores 100 again: no change, no stop

@@ -2,8 +2,8 @@
 // translation in the view's mode (hart-view.ts), without side effects on the
 // machine: a fault is reported, never raised (Hart.captureFaults, as the
 // firmware's probes do), nothing enters the TLBs, and pages are walked for
-// read permission (so no PTE's D bit is set; an A bit may be, under Svadu, as
-// a speculative access may set it, Priv §12.3.4). Only RAM is reachable:
+// read permission, so no PTE's D bit is set (with Svadu on, an A bit may be,
+// as the privileged spec allows a speculative access to). Only RAM is reachable:
 // reading a device register could change the device (a UART's receive
 // buffer), so MMIO reads as a fault. Writes drop decoded code on the pages
 // they touch, so a patched instruction runs as patched.

@@ -130,6 +130,30 @@ describe.skipIf(!HAVE_GDB || !HAVE_CROSS_GCC)(
       expect(run.status).toBe(2014 & 0xff);
     });
 
+    it("shows each hart of run --machine virt as a thread", async () => {
+      // The bare program on the virt machine: both harts run it from the reset ROM; no HTIF, so kill ends it.
+      const rvhv = await startRvhv(["run", "--machine", "virt", "--smp", "2", "--bios", bare]);
+      const gdb = await runGdb(bare, rvhv.port, [
+        "break main",
+        "continue",
+        "info threads",
+        "thread 2",
+        "p $mhartid",
+        "thread 1",
+        "p $mhartid",
+        "kill",
+      ]);
+      const run = await rvhv.done;
+      const out = gdb.stdout;
+      expect(out).toMatch(/Thread \d hit Breakpoint 1, main \(\)/);
+      expect(out).toMatch(/^\* 1 +Thread 1 \(hart 0, M-mode\)/m);
+      expect(out).toMatch(/^ {2}2 +Thread 2 \(hart 1, M-mode\)/m);
+      expect(out).toMatch(/^\$1 = 1$/m);
+      expect(out).toMatch(/^\$2 = 0$/m);
+      expect(run.stderr).toContain("rvhv: terminated");
+      expect(run.status).toBe(0);
+    });
+
     it("debugs a VS-mode guest under rvhv boot, through its own page table", async () => {
       const rvhv = await startRvhv(["boot", "--kernel", guest, "--mem", "64M"]);
       const gdb = await runGdb(guest, rvhv.port, [

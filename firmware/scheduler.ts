@@ -6,7 +6,6 @@
 // steal time (SBI STA). Timers are checked after every slice.
 import { wakesFromWfi } from "../src/rv64/interrupts.js";
 import type { Hart } from "../src/rv64/hart.js";
-import { runHart } from "../src/rv64/run-loop.js";
 import { updateTimerLines } from "../src/rv64/timer.js";
 import { HSM_STARTED, HSM_SUSPENDED } from "../src/sbi/constants.js";
 import type { Hypervisor } from "./hypervisor.js";
@@ -17,8 +16,10 @@ import { checkGuestTimer } from "./vcpu-timer.js";
 /** Instructions per vCPU per round. */
 export const SLICE = 1 << 14;
 
-/** The processor the scheduler runs vCPUs on: its clock, and its accounting of steps. */
+/** The processor the scheduler runs vCPUs on: how it runs a hart, its clock, and its accounting of steps. */
 export interface Processor {
+  /** Runs hart `h` for at most `budget` steps and returns the steps run (runHart, or a debugger's slice runner). */
+  run(h: Hart, budget: number): number;
   now(): number;
   /** The hart about to run (icount time counts its steps as it goes). */
   enter(h: Hart): void;
@@ -55,7 +56,7 @@ export function runRound(hv: Hypervisor, cpu: Processor, maxSteps: number, stop:
     const start = cpu.now();
     cpu.enter(vcpu.hart);
     const t1 = stats.timed ? performance.now() : 0;
-    const ran = runHart(vcpu.hart, Math.min(SLICE, maxSteps - steps));
+    const ran = cpu.run(vcpu.hart, Math.min(SLICE, maxSteps - steps));
     const t2 = stats.timed ? performance.now() : 0;
     cpu.leave(ran);
     steps += ran;

@@ -20,6 +20,9 @@ import { guestOutput } from "./guest-output.js";
 import { InputError, readImage, readInput } from "./input-files.js";
 import { EXIT_LIMIT, EXIT_USAGE, statsLine, type Io } from "./io.js";
 import { parseMemorySize } from "./memory-size.js";
+import { GDB_OPTIONS, gdbRequest, listenForGdb } from "./gdb-stub.js";
+import { Execution } from "../gdb/execution.js";
+import { guestTarget } from "../gdb/guest-target.js";
 
 const BOOT_OPTIONS: OptionSpec = {
   smp: { type: "string" },
@@ -38,6 +41,7 @@ const BOOT_OPTIONS: OptionSpec = {
   "lazy-gstage": { type: "boolean" },
   "no-htinst": { type: "boolean" },
   "no-jit": { type: "boolean" },
+  ...GDB_OPTIONS,
 };
 
 export const MAX_VCPUS = 8;
@@ -63,6 +67,8 @@ export async function bootCommand(args: string[], io: Io): Promise<number> {
   let kernelPath = str("kernel");
   let initrdPath = str("initrd");
   if (initrdPath !== undefined && kernelPath === undefined) throw new UsageError("--initrd needs --kernel");
+  const gdb = gdbRequest(values);
+  const execution = gdb === null ? undefined : new Execution(gdb.wait);
 
   if (kernelPath === undefined) {
     // The cached guest of guest-linux-config/, built on first use.
@@ -96,7 +102,9 @@ export async function bootCommand(args: string[], io: Io): Promise<number> {
     machine = new HypervisorMachine({
       guests: Array.from({ length: guests }, () => config),
       icount: values.icount === true,
-      jit: values["no-jit"] !== true,
+      // The translation engine's blocks would run past a breakpoint: the stub interprets.
+      jit: values["no-jit"] !== true && gdb === null,
+      debug: execution,
       timed: values.stats === true,
       writesTrapInstruction: values["no-htinst"] !== true,
     });
@@ -108,18 +116,28 @@ export async function bootCommand(args: string[], io: Io): Promise<number> {
     return EXIT_USAGE;
   }
 
+  const server = gdb === null || execution === undefined ? null : await listenForGdb(gdb, execution, io);
+  if (gdb !== null && server === null) return EXIT_USAGE;
+  server?.attach(guestTarget(machine));
+  // A rebooted guest has new vCPUs: the debugger's threads are theirs.
+  if (server !== null) machine.onGuestReboot = () => server.attach(guestTarget(machine));
+
   const output = guestOutput(io.stdout, guests, str("console-dir"));
   const say = (line: string): void => {
     io.stderr.write(`${output.atLineStart ? "" : "\n"}${line}\n`);
   };
   const terminal = attachConsole(io.stdin, io.stderr, {
     input: (bytes) => machine.pushConsoleInput(bytes),
-    quit: () => machine.stop(),
+    quit: () => {
+      machine.stop();
+      // A machine the debugger holds ends too.
+      execution?.resume(null);
+    },
   });
   // A script's input reaches an emulated UART only as the guest reads it (uart16550.ts).
   machine.pacedInput = !terminal.interactive;
   machine.onConsoleOutput = (guest, bytes) => output.write(guest, bytes);
-  let result: HypervisorRunResult;
+  let result: HypervisorRunResult | undefined;
   try {
     result = await machine.run({ maxInsns });
   } catch (e) {
@@ -129,17 +147,23 @@ export async function bootCommand(args: string[], io: Io): Promise<number> {
   } finally {
     terminal.detach();
     await output.close();
+    server?.close(result === undefined ? EXIT_INTERNAL : bootExitStatus(result));
   }
   if (values.stats === true) {
     say(formatBootStats(machine));
     say(statsLine(result.instructions, result.seconds).trimEnd());
   }
+  if (result.reason === "max-insns") say("rvhv: stopped at the --max-insns limit before the guests powered off");
+  else if (result.reason === "stopped") say("rvhv: terminated");
+  return bootExitStatus(result);
+}
+
+/** The process status for how the run ended. */
+function bootExitStatus(result: HypervisorRunResult): number {
   switch (result.reason) {
     case "max-insns":
-      say("rvhv: stopped at the --max-insns limit before the guests powered off");
       return EXIT_LIMIT;
     case "stopped":
-      say("rvhv: terminated");
       return 0;
     default:
       return result.exitCode;

@@ -13,9 +13,11 @@ import { webCommand } from "./web.js";
 const USAGE = `usage: rvhv boot [--smp N] [--mem SIZE] [--kernel IMAGE] [--initrd FILE] [--append ARGS]
                  [--devices pv|emulated] [--guests K] [--console-dir DIR] [--sstc] [--icount]
                  [--stats] [--max-insns N] [--gstage sv39x4|sv48x4] [--lazy-gstage] [--no-htinst] [--no-jit]
-       rvhv run <elf> [--mem MiB] [--max-insns N] [--stats] [--no-jit]
+                 [--gdb PORT | -s] [-S]
+       rvhv run <elf> [--mem MiB] [--max-insns N] [--stats] [--no-jit] [--gdb PORT | -s] [-S]
        rvhv run --machine virt --bios FIRMWARE [--kernel IMAGE] [--initrd FILE] [--append ARGS]
                 [--smp N] [--mem MiB] [--icount] [--max-insns N] [--stats] [--dump-dtb FILE] [--no-jit]
+                [--gdb PORT | -s] [-S]
        rvhv test <paths...> [--timeout-insns N] [--jobs N] [--no-jit] [--jit-threshold N]
        rvhv web [--port N] [--kernel IMAGE --initrd FILE]
        rvhv guest build | path
@@ -87,6 +89,14 @@ web    serves a web page that boots the Linux guest of boot (PV devices, one vCP
        listens on 127.0.0.1 only, until Ctrl-C.
          --port N           the port (default 8080; 0: any free port)
          --kernel FILE      with --initrd FILE: serve these instead of the cached guest
+--gdb PORT, -s, -S (run, run --machine virt, boot)
+       serve gdb's remote protocol on localhost:PORT (gdb-multiarch: target remote
+       :PORT). -s is --gdb 1234; -S holds the machine before its first instruction
+       until gdb continues it. The threads are the harts (boot: the guests' vCPUs,
+       seen as the guest sees itself: its registers and CSRs, memory through its
+       page table and then the G-stage; monitor hyp shows the hypervisor's side).
+       Breakpoints, watchpoints, single steps and Ctrl-C; the translation engine
+       is off meanwhile.
 guest  build: builds the Linux guest (guest-linux-config/: Linux 6.12 Image and a
        busybox initramfs.cpio.gz) unless the cache has it, and prints its directory;
        path: prints that directory, built or not.

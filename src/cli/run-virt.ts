@@ -11,6 +11,9 @@ import { integerOption, UsageError, type OptionSpec, type ParsedArgs } from "./a
 import { attachConsole } from "./console.js";
 import { EXIT_LIMIT, EXIT_TRAP_STORM, EXIT_USAGE, MAX_MEM_MIB, statsLine, type Io } from "./io.js";
 import { trapStormMessage } from "./trap-storm.js";
+import { gdbRequest, listenForGdb } from "./gdb-stub.js";
+import { Execution } from "../gdb/execution.js";
+import { machineTarget, type DebugTarget } from "../gdb/target.js";
 
 export const VIRT_OPTIONS: OptionSpec = {
   bios: { type: "string" },
@@ -75,6 +78,8 @@ export async function runVirtCommand({ values, positionals }: ParsedArgs, io: Io
     throw new UsageError(`--machine virt needs firmware: --bios FILE (such as Debian's OpenSBI, ${DEBIAN_OPENSBI})`);
   }
   if (initrdPath !== undefined && kernelPath === undefined) throw new UsageError("--initrd needs --kernel");
+  const gdb = gdbRequest(values);
+  const execution = gdb === null ? undefined : new Execution(gdb.wait);
 
   let options: VirtMachineOptions;
   let machine: VirtMachine;
@@ -87,7 +92,9 @@ export async function runVirtCommand({ values, positionals }: ParsedArgs, io: Io
       initrd: initrdPath === undefined ? undefined : readInput("initrd", initrdPath),
       bootargs: str("append"),
       icount: values.icount === true,
-      jit: values["no-jit"] !== true,
+      // The translation engine's blocks would run past a breakpoint: the stub interprets.
+      jit: values["no-jit"] !== true && gdb === null,
+      debug: execution,
     };
     machine = new VirtMachine(options);
   } catch (e) {
@@ -109,6 +116,11 @@ export async function runVirtCommand({ values, positionals }: ParsedArgs, io: Io
     return 0;
   }
 
+  const server = gdb === null || execution === undefined ? null : await listenForGdb(gdb, execution, io);
+  if (gdb !== null && server === null) return EXIT_USAGE;
+  const debugTarget = (m: VirtMachine): DebugTarget => machineTarget(m.harts, () => m.stop());
+  server?.attach(debugTarget(machine));
+
   let instructions = 0;
   let seconds = 0;
   let result: VirtRunResult | undefined;
@@ -120,7 +132,11 @@ export async function runVirtCommand({ values, positionals }: ParsedArgs, io: Io
   };
   const terminal = attachConsole(io.stdin, io.stderr, {
     input: (bytes) => machine.pushConsoleInput(bytes),
-    quit: () => machine.stop(),
+    quit: () => {
+      machine.stop();
+      // A machine the debugger holds ends too.
+      execution?.resume(null);
+    },
   });
   try {
     for (;;) {
@@ -135,9 +151,11 @@ export async function runVirtCommand({ values, positionals }: ParsedArgs, io: Io
       seconds += result.seconds;
       if (result.reason !== "reboot") break;
       machine = new VirtMachine(options);
+      server?.attach(debugTarget(machine));
     }
   } finally {
     terminal.detach();
+    server?.close(result === undefined ? 1 : exitStatus(result, harts, "", () => {}));
   }
   // A kernel given as the firmware runs in M-mode without an SBI below it: it soon traps for good.
   const stormHint =

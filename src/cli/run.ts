@@ -1,12 +1,15 @@
 // `rvhv run`: a bare-metal program on the bare HTIF machine (the default), or
 // firmware and a kernel on the QEMU-compatible virt machine (--machine virt).
-import { BareMachine } from "../devices/bare-machine.js";
+import { BareMachine, type RunResult } from "../devices/bare-machine.js";
 import { ElfError } from "../loader/elf.js";
 import { readProgramFile } from "../loader/program-file.js";
 import { integerOption, parseCommandArgs, UsageError, type OptionSpec, type ParsedArgs } from "./args.js";
 import { EXIT_LIMIT, EXIT_STOPPED, EXIT_TRAP_STORM, EXIT_USAGE, MAX_MEM_MIB, statsLine, type Io } from "./io.js";
 import { runVirtCommand, VIRT_OPTIONS } from "./run-virt.js";
 import { trapStormMessage } from "./trap-storm.js";
+import { GDB_OPTIONS, gdbRequest, listenForGdb } from "./gdb-stub.js";
+import { Execution } from "../gdb/execution.js";
+import { machineTarget } from "../gdb/target.js";
 
 const COMMON_OPTIONS: OptionSpec = {
   machine: { type: "string" },
@@ -14,6 +17,7 @@ const COMMON_OPTIONS: OptionSpec = {
   "max-insns": { type: "string" },
   stats: { type: "boolean" },
   "no-jit": { type: "boolean" },
+  ...GDB_OPTIONS,
 };
 
 export async function runCommand(args: string[], io: Io): Promise<number> {
@@ -27,14 +31,16 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   return runBare(parsed, io);
 }
 
-function runBare({ values, positionals }: ParsedArgs, io: Io): number {
+async function runBare({ values, positionals }: ParsedArgs, io: Io): Promise<number> {
   if (positionals.length !== 1)
     throw new UsageError(positionals.length === 0 ? "run needs a program file" : "run takes one program file");
   const path = positionals[0];
   const memMiB = integerOption(values, "mem", 256, 1, MAX_MEM_MIB);
   const maxInsns = integerOption(values, "max-insns", Infinity, 1);
+  const gdb = gdbRequest(values);
 
-  const machine = new BareMachine({ memBytes: memMiB * 1024 * 1024, jit: values["no-jit"] !== true });
+  // The translation engine's blocks would run past a breakpoint: the stub interprets.
+  const machine = new BareMachine({ memBytes: memMiB * 1024 * 1024, jit: values["no-jit"] !== true && gdb === null });
   machine.onConsole = (text) => io.stdout.write(text);
   try {
     machine.loadElf(readProgramFile(path));
@@ -43,24 +49,50 @@ function runBare({ values, positionals }: ParsedArgs, io: Io): number {
     io.stderr.write(`rvhv: ${path}: ${e.message}\n`);
     return EXIT_USAGE;
   }
-  const result = machine.run({ maxInsns });
+  let result: RunResult | undefined;
+  if (gdb === null) {
+    result = machine.run({ maxInsns });
+  } else {
+    const execution = new Execution(gdb.wait);
+    const server = await listenForGdb(gdb, execution, io);
+    if (server === null) return EXIT_USAGE;
+    server.attach(machineTarget([machine.hart], () => machine.stop()));
+    try {
+      result = await machine.runDebugged({ maxInsns }, execution);
+    } finally {
+      server.close(result === undefined ? 1 : bareExitStatus(result));
+    }
+  }
 
-  let status: number;
-  if (result.reason === "exit") {
-    // A process status keeps 8 bits (as with Spike); never let a failure read as success.
-    status = result.exitCode & 0xff || (result.exitCode === 0 ? 0 : 1);
-  } else if (result.reason === "max-insns") {
+  const status = bareExitStatus(result);
+  if (result.reason === "max-insns") {
     io.stderr.write(
       `rvhv: stopped after ${result.instructions} instructions (--max-insns) before the program exited\n`,
     );
-    status = EXIT_LIMIT;
   } else if (result.reason === "trap-storm") {
     io.stderr.write(`rvhv: ${trapStormMessage(result.trapStorm!)}\n`);
-    status = EXIT_TRAP_STORM;
-  } else {
+  } else if (result.reason === "stopped") {
+    io.stderr.write("rvhv: terminated by the debugger\n");
+  } else if (result.reason === "error") {
     io.stderr.write(`rvhv: ${result.error}\n`);
-    status = EXIT_STOPPED;
   }
   if (values.stats === true) io.stderr.write(statsLine(result.instructions, result.seconds));
   return status;
+}
+
+/** The process status for how the program ended. */
+function bareExitStatus(result: RunResult): number {
+  switch (result.reason) {
+    case "exit":
+      // A process status keeps 8 bits (as with Spike); never let a failure read as success.
+      return result.exitCode & 0xff || (result.exitCode === 0 ? 0 : 1);
+    case "max-insns":
+      return EXIT_LIMIT;
+    case "trap-storm":
+      return EXIT_TRAP_STORM;
+    case "stopped":
+      return 0;
+    default:
+      return EXIT_STOPPED;
+  }
 }

@@ -20,6 +20,7 @@ import { runHart } from "../rv64/run-loop.js";
 import { wakesFromWfi } from "../rv64/interrupts.js";
 import { nextSstcDeadline, updateTimerLines } from "../rv64/timer.js";
 import "../h-extension/index.js";
+import type { DebugControl } from "../machine/debug-control.js";
 import { checkEntry, ElfError, loadSegments, parseElf } from "../loader/elf.js";
 import { nodePlatform } from "../platform/node.js";
 import { CLINT_BASE, Clint, NEVER_TICKS } from "./clint.js";
@@ -35,6 +36,8 @@ export const DEFAULT_MEM_BYTES = 256 * 1024 * 1024;
  * checked between slices. A slice ends early at a timer deadline.
  */
 const SLICE = 1 << 16;
+/** Under a debugger: host time between yields to the event loop (ms), so its packets and Ctrl-C get through. */
+const DEBUG_YIELD_MS = 10;
 /**
  * Instruction steps per mtime tick: Spike's INSNS_PER_RTC_TICK (riscv/sim.h),
  * a 10 MHz timer for its nominal 1 GHz hart, so a delay a program computes
@@ -61,9 +64,10 @@ export interface RunOptions {
 export interface RunResult {
   /**
    * "exit": the program exited through HTIF; "max-insns": the limit was
-   * reached; "trap-storm": see `trapStorm`; "error": see `error`.
+   * reached; "trap-storm": see `trapStorm`; "error": see `error`;
+   * "stopped": stop() (a debugger's kill).
    */
-  reason: "exit" | "max-insns" | "trap-storm" | "error";
+  reason: "exit" | "max-insns" | "trap-storm" | "error" | "stopped";
   /** The program's exit code (reason "exit"), else -1. */
   exitCode: number;
   /** Instructions executed by this run (including ones that trapped). */
@@ -86,6 +90,7 @@ export class BareMachine {
   private steps = 0;
   /** mtime = timeBase + steps / INSNS_PER_RTC_TICK (rounded down); moved by mtime writes and WFI waits. */
   private timeBase = 0;
+  private stopRequested = false;
 
   constructor(options: BareMachineOptions = {}) {
     this.phys = new PhysicalMemory(new Ram(BARE_RAM_BASE, options.memBytes ?? DEFAULT_MEM_BYTES));
@@ -151,6 +156,42 @@ export class BareMachine {
    * in `instructions`.
    */
   run(options: RunOptions = {}): RunResult {
+    const slices = this.slices(options, runHart);
+    for (;;) {
+      const next = slices.next();
+      if (next.done === true) return next.value;
+    }
+  }
+
+  /**
+   * Runs as run() does under a debugger (the gdb stub): the hart runs
+   * through `debug.runSlice`, and between slices the machine waits while
+   * the debugger holds it and lets the event loop serve the debugger's
+   * connection. stop() ends it with reason "stopped".
+   */
+  async runDebugged(options: RunOptions, debug: DebugControl): Promise<RunResult> {
+    const slices = this.slices(options, (h, budget) => debug.runSlice(h, budget));
+    let lastYield = performance.now();
+    for (;;) {
+      if (debug.stopped) {
+        await debug.held();
+        lastYield = performance.now();
+      } else if (performance.now() - lastYield >= DEBUG_YIELD_MS) {
+        await nodePlatform.yieldToHost();
+        lastYield = performance.now();
+      }
+      const next = slices.next();
+      if (next.done === true) return next.value;
+    }
+  }
+
+  /** Ends runDebugged() before its next slice, with reason "stopped" (the debugger's kill). */
+  stop(): void {
+    this.stopRequested = true;
+  }
+
+  /** The run loop, one slice per step of the generator; `runSlice` runs the hart (runHart, or a debugger's). */
+  private *slices(options: RunOptions, runSlice: (h: Hart, budget: number) => number): Generator<void, RunResult> {
     const htif = this.htif;
     if (htif === null) throw new Error("BareMachine.run: no program loaded");
     const maxInsns = options.maxInsns ?? Infinity;
@@ -172,8 +213,9 @@ export class BareMachine {
       if (htif.error !== null) return result("error", htif.error);
       if (storm !== null) return result("trap-storm");
       if (count >= maxInsns) return result("max-insns");
+      if (this.stopRequested) return result("stopped");
       const budget = Math.min(SLICE, maxInsns - count, this.stepsToNextDeadline());
-      const ran = runHart(this.hart, budget);
+      const ran = runSlice(this.hart, budget);
       count += ran;
       this.steps += ran;
       storm = watch.check(ran);
@@ -185,6 +227,7 @@ export class BareMachine {
         htif.poll();
         sincePoll = 0;
       }
+      yield;
       if (this.hart.waiting && !wakesFromWfi(this.hart)) {
         htif.flush();
         sincePoll = 0;

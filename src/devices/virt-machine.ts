@@ -53,6 +53,7 @@ import { TIMEBASE_HZ, VIRT_DRAM_BASE, buildVirtDeviceTree } from "./virt-dtb.js"
 import { sleepHost } from "../machine/host-sleep.js";
 import type { Platform } from "../platform/platform.js";
 import { nodePlatform } from "../platform/node.js";
+import type { DebugControl } from "../machine/debug-control.js";
 
 export const VIRT_MAX_HARTS = 8;
 /** Instructions per hart per scheduling round. */
@@ -89,6 +90,8 @@ export interface VirtMachineOptions {
   jit?: boolean;
   /** The host: Node (the default) or a browser's worker (src/platform/). */
   platform?: Platform;
+  /** A debugger holding the run loop (the gdb stub; see src/machine/debug-control.ts). */
+  debug?: DebugControl;
 }
 
 export interface VirtRunOptions {
@@ -154,6 +157,9 @@ export class VirtMachine {
   /** Resolves the idle wait early (console input arrived). */
   private wake: (() => void) | null = null;
   private running = false;
+  private readonly debug: DebugControl | null;
+  /** runHart, or the debugger's slice runner. */
+  private readonly runSlice: (h: Hart, budget: number) => number;
 
   constructor(options: VirtMachineOptions) {
     const { memBytes, harts: hartCount } = options;
@@ -162,6 +168,10 @@ export class VirtMachine {
     }
     this.icount = options.icount ?? false;
     this.platform = options.platform ?? nodePlatform;
+    const debug = options.debug ?? null;
+    this.debug = debug;
+    this.runSlice = debug === null ? runHart : (h, budget) => debug.runSlice(h, budget);
+    if (debug !== null) debug.wakeMachine = () => this.wake?.();
     this.phys = new PhysicalMemory(new Ram(VIRT_DRAM_BASE, memBytes));
     if (options.jit ?? true) new JitEngine(this.phys);
     const platform = { readTime: () => this.now() };
@@ -264,12 +274,13 @@ export class VirtMachine {
       ...(storm === null ? {} : { trapStorm: storm }),
     });
     for (;;) {
+      if (this.debug?.stopped === true) await this.heldByDebugger(this.debug);
       let roundSteps = 0;
       for (let i = 0; i < this.harts.length; i++) {
         if (this.exit !== null || count >= maxInsns) break;
         const h = this.harts[i];
         this.current = h;
-        const ran = runHart(h, Math.min(SLICE, maxInsns - count));
+        const ran = this.runSlice(h, Math.min(SLICE, maxInsns - count));
         this.steps += ran;
         this.current = null;
         count += ran;
@@ -288,6 +299,7 @@ export class VirtMachine {
       }
       if (storm !== null) return result("trap-storm", -1);
       if (count >= maxInsns) return result("max-insns", -1);
+      if (this.debug?.stopped === true) continue;
       if (roundSteps === 0) {
         // Every hart waits: a paced console lets its input in now (uart16550.ts).
         if (this.uart.guestIdle()) continue;
@@ -298,6 +310,16 @@ export class VirtMachine {
         lastYield = performance.now();
       }
     }
+  }
+
+  /**
+   * Waits while the debugger holds the machine. Guest time stands still
+   * meanwhile, as QEMU's virtual clock does while gdb has the VM stopped.
+   */
+  private async heldByDebugger(debug: DebugControl): Promise<void> {
+    const before = this.now();
+    await debug.held();
+    this.timeBase -= this.now() - before;
   }
 
   /**

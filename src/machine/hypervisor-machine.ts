@@ -27,6 +27,8 @@ import { wakesFromWfi } from "../rv64/interrupts.js";
 import { sleepHost } from "./host-sleep.js";
 import type { Platform } from "../platform/platform.js";
 import { nodePlatform } from "../platform/node.js";
+import type { DebugControl } from "./debug-control.js";
+import { runHart } from "../rv64/run-loop.js";
 
 /** icount mode: instruction steps per mtime tick (as the virt machine). */
 const ICOUNT_INSNS_PER_TICK = 10;
@@ -42,6 +44,8 @@ export interface HypervisorMachineOptions extends HypervisorOptions {
   jit?: boolean;
   /** The host: Node (the default) or a browser's worker (src/platform/). */
   platform?: Platform;
+  /** A debugger holding the run loop (the gdb stub; see debug-control.ts). */
+  debug?: DebugControl;
 }
 
 export interface HypervisorRunResult {
@@ -79,10 +83,13 @@ export class HypervisorMachine {
   instructionsRun = 0;
   /** The worst shutdown reason so far: 0 none, 1 a system failure. */
   private failure = 0;
+  private readonly debug: DebugControl | null;
 
   constructor(options: HypervisorMachineOptions) {
     this.icount = options.icount ?? false;
     this.platform = options.platform ?? nodePlatform;
+    this.debug = options.debug ?? null;
+    if (this.debug !== null) this.debug.wakeMachine = () => this.wake?.();
     const ramBytes = Hypervisor.hostRamBytes(options.guests);
     if (ramBytes > MAX_HOST_RAM) {
       throw new RangeError(
@@ -142,7 +149,9 @@ export class HypervisorMachine {
     const start = performance.now();
     let count = 0;
     let lastYield = start;
+    const debug = this.debug;
     const cpu: Processor = {
+      run: debug === null ? runHart : (h, budget) => debug.runSlice(h, budget),
       now: () => this.now(),
       enter: (h) => {
         this.current = h;
@@ -158,6 +167,13 @@ export class HypervisorMachine {
       return { reason, exitCode, instructions: count, seconds: (performance.now() - start) / 1000 };
     };
     for (;;) {
+      if (debug?.stopped === true) {
+        // Guest time stands still while the debugger holds the machine (as QEMU's virtual clock).
+        const before = this.now();
+        await debug.held();
+        this.timeBase -= this.now() - before;
+        lastYield = performance.now();
+      }
       const roundStart = performance.now();
       const ran = runRound(this.hypervisor, cpu, maxInsns - count, stop);
       this.busyMs += performance.now() - roundStart;
@@ -171,6 +187,7 @@ export class HypervisorMachine {
         return result("stopped", 0);
       }
       if (count >= maxInsns) return result("max-insns", -1);
+      if (debug?.stopped === true) continue;
       if (ran === 0) {
         await this.idle();
         lastYield = performance.now();

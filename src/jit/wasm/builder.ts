@@ -91,10 +91,12 @@ export interface FpOperands {
   writes: boolean;
 }
 
-/** A block of a region (compile.ts): its page offset and its instruction count. */
+/** A block of a region (compile.ts): its page offset, its instructions, and where it may go next. */
 export interface RegionBlock {
   start: number;
-  count: number;
+  insns: readonly Decoded[];
+  /** Page offsets of its direct successors (those in the region are the region's edges). */
+  successors: readonly number[];
 }
 
 export class BlockBuilder {
@@ -105,8 +107,8 @@ export class BlockBuilder {
   count: number;
   /** Where a region block starts: page offset -> index. */
   private readonly blockAt = new Map<number, number>();
-  /** The compile-time dirty set at every block's start (registers may stay in locals from block to block). */
-  private readonly dirtyAtBlockStart: Uint8Array;
+  /** The compile-time dirty set at each block's start (registers stay in locals from block to block). */
+  private readonly dirtyAtBlockStart: Uint8Array[];
   /** Local index of each register slot the block uses, or -1. */
   private readonly local = new Int32Array(SLOTS).fill(-1);
   private readonly locals: number[] = [...SCRATCH];
@@ -129,9 +131,7 @@ export class BlockBuilder {
   fpKnownDirty = false;
 
   /**
-   * `blocks`: the region's blocks, the entry first; `insns` all their
-   * instructions. `loops`: control may come back to a block of the region
-   * from within it (a loop, or more than one block). `hasRd`: the
+   * `blocks`: the region's blocks, the entry first. `hasRd`: the
    * instruction writes an integer rd (a handler-run one counts: rd is
    * reloaded after it). `fpOperands`: the f registers an instruction's
    * template reads and writes (undefined: none, or no template).
@@ -139,36 +139,56 @@ export class BlockBuilder {
    */
   constructor(
     private readonly blocks: readonly RegionBlock[],
-    insns: Decoded[],
-    loops: boolean,
     hasRd: (d: Decoded) => boolean,
     fpOperands: (d: Decoded) => FpOperands | undefined,
     private readonly writesFpRd: (d: Decoded) => boolean,
   ) {
     this.start = blocks[0].start;
-    this.count = blocks[0].count;
+    this.count = blocks[0].insns.length;
     blocks.forEach((block, i) => this.blockAt.set(block.start, i));
     const written = new Uint8Array(SLOTS);
+    const writtenBy = blocks.map(() => new Uint8Array(SLOTS));
     const read = (slot: number): void => {
       if (this.use(slot) && written[slot] === 0) this.loadOnEntry[slot] = 1;
     };
-    for (const d of insns) {
-      read(d.rs1);
-      read(d.rs2);
-      const fp = fpOperands(d);
-      if (fp !== undefined) for (const field of fp.reads) read(F_SLOT + d[field]);
-      if (hasRd(d) && this.use(d.rd)) written[d.rd] = 1;
-      if (fp?.writes === true && this.use(F_SLOT + d.rd)) written[F_SLOT + d.rd] = 1;
-    }
-    // A region keeps registers in locals from one block (or pass) to the
-    // next: at a block's start, everything the region writes may be newer
-    // than the register file (so it is loaded on entry too).
-    if (loops) {
-      for (let slot = 1; slot < SLOTS; slot++) {
-        if (written[slot] !== 0) this.loadOnEntry[slot] = this.dirty[slot] = 1;
+    blocks.forEach((block, i) => {
+      for (const d of block.insns) {
+        read(d.rs1);
+        read(d.rs2);
+        const fp = fpOperands(d);
+        if (fp !== undefined) for (const field of fp.reads) read(F_SLOT + d[field]);
+        if (hasRd(d) && this.use(d.rd)) written[d.rd] = writtenBy[i][d.rd] = 1;
+        if (fp?.writes === true && this.use(F_SLOT + d.rd)) written[F_SLOT + d.rd] = 1;
       }
+    });
+    // A region keeps registers in locals from one block (or pass) to the
+    // next, so a register one block reads may have been written by another
+    // that ran before it: everything the region writes is loaded on entry.
+    const edges = blocks.map((block) =>
+      block.successors.filter((off) => this.blockAt.has(off)).map((off) => this.blockAt.get(off)!),
+    );
+    if (blocks.length > 1 || edges[0].length > 0) {
+      for (let slot = 1; slot < SLOTS; slot++) if (written[slot] !== 0) this.loadOnEntry[slot] = 1;
     }
-    this.dirtyAtBlockStart = this.dirty.slice();
+    // What may be dirty where each block starts: what its predecessors in the
+    // region may have left dirty (nothing, on entry), to a fixed point.
+    // f registers are written through (setFpReg), never dirty.
+    this.dirtyAtBlockStart = blocks.map(() => new Uint8Array(SLOTS));
+    for (let changed = true; changed;) {
+      changed = false;
+      blocks.forEach((_, i) => {
+        const out = this.dirtyAtBlockStart[i].slice();
+        for (let slot = 1; slot < F_SLOT; slot++) out[slot] |= writtenBy[i][slot];
+        for (const next of edges[i]) {
+          const into = this.dirtyAtBlockStart[next];
+          for (let slot = 1; slot < F_SLOT; slot++) {
+            if (out[slot] !== 0 && into[slot] === 0) into[slot] = 1;
+            else continue;
+            changed = true;
+          }
+        }
+      });
+    }
   }
 
   /**
@@ -178,8 +198,8 @@ export class BlockBuilder {
   enterBlock(i: number): void {
     this.current = i;
     this.start = this.blocks[i].start;
-    this.count = this.blocks[i].count;
-    this.dirty.set(this.dirtyAtBlockStart);
+    this.count = this.blocks[i].insns.length;
+    this.dirty.set(this.dirtyAtBlockStart[i]);
     this.fpKnownOn = this.fpKnownDirty = false;
     // The block's own loop: a jump back to its start branches here directly.
     this.f.op(Op.loop).byte(VOID);
@@ -282,10 +302,17 @@ export class BlockBuilder {
     this.f.get(this.local[F_SLOT + r]);
   }
 
-  /** Pops an i64 into f[rd]'s 64 bits. */
+  /**
+   * Pops an i64 into f[rd]'s 64 bits: the local and the register file both
+   * (write-through). FP code keeps many registers live; written back at every
+   * handler call and exit instead, they made FP-heavy regions several times
+   * larger (nbody's hot region: 138 KB).
+   */
   setFpReg(rd: number): void {
-    this.f.set(this.local[F_SLOT + rd]);
-    this.dirty[F_SLOT + rd] = 1;
+    const slot = F_SLOT + rd;
+    this.f.set(this.local[slot]);
+    const [lo, hi] = BlockBuilder.home(slot);
+    this.storeHalves(this.local[slot], lo, hi);
   }
 
   /** Pushes the sign extension of a 32-bit immediate. */
@@ -403,7 +430,7 @@ export class BlockBuilder {
       return;
     }
     f.get(P_LEFT).i32(this.count).op(Op.i32Sub).tee(P_LEFT);
-    f.i32(this.blocks[next].count).op(Op.i32GeS).op(Op.if).byte(VOID);
+    f.i32(this.blocks[next].insns.length).op(Op.i32GeS).op(Op.if).byte(VOID);
     if (next === this.current) {
       // Out of the if and the template's own nesting, to the block's loop.
       f.op(Op.br).u32(1 + this.depth);

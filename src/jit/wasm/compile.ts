@@ -145,11 +145,8 @@ export function compileBlock(
   const region = scanRegion(slots, ram.u16, parcelBase, start);
   if (region.length === 0) return null;
   const root = region[0];
-  const loops = region.length > 1 || successors(root).includes(start);
   const b = new BlockBuilder(
-    region.map((block) => ({ start: block.start, count: block.insns.length })),
-    region.flatMap((block) => block.insns),
-    loops,
+    region.map((block) => ({ start: block.start, insns: block.insns, successors: successors(block) })),
     (d) => templates[d.name]?.noRd !== true && !writesFpRd(d),
     (d) => templates[d.name]?.fp,
     writesFpRd,

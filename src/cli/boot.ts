@@ -19,6 +19,7 @@ import { guestOutput } from "./guest-output.js";
 import { InputError, readImage, readInput } from "./input-files.js";
 import { EXIT_LIMIT, EXIT_USAGE, statsLine, type Io } from "./io.js";
 import { parseMemorySize } from "./memory-size.js";
+import { openTrace, TRACE_OPTIONS, type TraceOutput } from "./trace-options.js";
 
 const BOOT_OPTIONS: OptionSpec = {
   smp: { type: "string" },
@@ -37,6 +38,7 @@ const BOOT_OPTIONS: OptionSpec = {
   "lazy-gstage": { type: "boolean" },
   "no-htinst": { type: "boolean" },
   "no-jit": { type: "boolean" },
+  ...TRACE_OPTIONS,
 };
 
 /**
@@ -89,7 +91,9 @@ export async function bootCommand(args: string[], io: Io): Promise<number> {
   }
 
   let machine: HypervisorMachine;
+  let trace: TraceOutput | null = null;
   try {
+    trace = openTrace(values);
     const config: GuestConfig = {
       memBytes,
       vcpus,
@@ -110,8 +114,10 @@ export async function bootCommand(args: string[], io: Io): Promise<number> {
       jit: values["no-jit"] !== true,
       timed: values.stats === true,
       writesTrapInstruction: values["no-htinst"] !== true,
+      trace: trace?.tracer,
     });
   } catch (e) {
+    trace?.close();
     if (e instanceof InputError || e instanceof ElfError || e instanceof GuestLoadError)
       io.stderr.write(`rvhv: ${e.message}\n`);
     else if (e instanceof Error && e.message.startsWith("rvhv: ")) io.stderr.write(`${e.message}\n`);
@@ -139,6 +145,7 @@ export async function bootCommand(args: string[], io: Io): Promise<number> {
     return EXIT_INTERNAL;
   } finally {
     terminal.detach();
+    trace?.close();
     await output.close();
   }
   if (values.stats === true) {

@@ -11,6 +11,7 @@ import { integerOption, UsageError, type OptionSpec, type ParsedArgs } from "./a
 import { attachConsole } from "./console.js";
 import { EXIT_LIMIT, EXIT_TRAP_STORM, EXIT_USAGE, MAX_MEM_MIB, statsLine, type Io } from "./io.js";
 import { trapStormMessage } from "./trap-storm.js";
+import { openTrace, type TraceOutput } from "./trace-options.js";
 
 export const VIRT_OPTIONS: OptionSpec = {
   bios: { type: "string" },
@@ -78,7 +79,9 @@ export async function runVirtCommand({ values, positionals }: ParsedArgs, io: Io
 
   let options: VirtMachineOptions;
   let machine: VirtMachine;
+  let trace: TraceOutput | null = null;
   try {
+    trace = dumpDtb === undefined ? openTrace(values) : null;
     options = {
       memBytes: memMiB * 1024 * 1024,
       harts,
@@ -88,9 +91,11 @@ export async function runVirtCommand({ values, positionals }: ParsedArgs, io: Io
       bootargs: str("append"),
       icount: values.icount === true,
       jit: values["no-jit"] !== true,
+      trace: trace?.tracer,
     };
     machine = new VirtMachine(options);
   } catch (e) {
+    trace?.close();
     // The machine's own refusals (an image that does not fit, a kernel entry
     // outside RAM) already read "rvhv: ...".
     if (e instanceof InputError || e instanceof ElfError) io.stderr.write(`rvhv: ${e.message}\n`);
@@ -138,6 +143,7 @@ export async function runVirtCommand({ values, positionals }: ParsedArgs, io: Io
     }
   } finally {
     terminal.detach();
+    trace?.close();
   }
   // A kernel given as the firmware runs in M-mode without an SBI below it: it soon traps for good.
   const stormHint =

@@ -1,10 +1,12 @@
 // `rvhv run`: a bare-metal program on the bare HTIF machine (the default), or
 // firmware and a kernel on the QEMU-compatible virt machine (--machine virt).
-import { BareMachine } from "../devices/bare-machine.js";
+import { BareMachine, type RunResult } from "../devices/bare-machine.js";
 import { ElfError, readProgramFile } from "../loader/elf.js";
 import { integerOption, parseCommandArgs, UsageError, type OptionSpec, type ParsedArgs } from "./args.js";
 import { EXIT_LIMIT, EXIT_STOPPED, EXIT_TRAP_STORM, EXIT_USAGE, MAX_MEM_MIB, statsLine, type Io } from "./io.js";
+import { InputError } from "./input-files.js";
 import { runVirtCommand, VIRT_OPTIONS } from "./run-virt.js";
+import { openTrace, TRACE_OPTIONS, type TraceOutput } from "./trace-options.js";
 import { trapStormMessage } from "./trap-storm.js";
 
 const COMMON_OPTIONS: OptionSpec = {
@@ -13,6 +15,7 @@ const COMMON_OPTIONS: OptionSpec = {
   "max-insns": { type: "string" },
   stats: { type: "boolean" },
   "no-jit": { type: "boolean" },
+  ...TRACE_OPTIONS,
 };
 
 export async function runCommand(args: string[], io: Io): Promise<number> {
@@ -32,17 +35,26 @@ function runBare({ values, positionals }: ParsedArgs, io: Io): number {
   const path = positionals[0];
   const memMiB = integerOption(values, "mem", 256, 1, MAX_MEM_MIB);
   const maxInsns = integerOption(values, "max-insns", Infinity, 1);
-
-  const machine = new BareMachine({ memBytes: memMiB * 1024 * 1024, jit: values["no-jit"] !== true });
-  machine.onConsole = (text) => io.stdout.write(text);
+  let trace: TraceOutput | null = null;
+  let result: RunResult;
   try {
+    trace = openTrace(values);
+    const machine = new BareMachine({
+      memBytes: memMiB * 1024 * 1024,
+      jit: values["no-jit"] !== true,
+      trace: trace?.tracer,
+    });
+    machine.onConsole = (text) => io.stdout.write(text);
     machine.loadElf(readProgramFile(path));
+    result = machine.run({ maxInsns });
   } catch (e) {
-    if (!(e instanceof ElfError)) throw e;
-    io.stderr.write(`rvhv: ${path}: ${e.message}\n`);
+    if (e instanceof ElfError) io.stderr.write(`rvhv: ${path}: ${e.message}\n`);
+    else if (e instanceof InputError) io.stderr.write(`rvhv: ${e.message}\n`);
+    else throw e;
     return EXIT_USAGE;
+  } finally {
+    trace?.close();
   }
-  const result = machine.run({ maxInsns });
 
   let status: number;
   if (result.reason === "exit") {

@@ -37,6 +37,7 @@
 import { Hart } from "../rv64/hart.js";
 import { PhysicalMemory, Ram } from "../rv64/memory.js";
 import { JitEngine } from "../jit/engine.js";
+import type { Tracer } from "../trace/tracer.js";
 import { runHart } from "../rv64/run-loop.js";
 import { wakesFromWfi } from "../rv64/interrupts.js";
 import { nextSstcDeadline, updateTimerLines } from "../rv64/timer.js";
@@ -85,6 +86,8 @@ export interface VirtMachineOptions {
   icount?: boolean;
   /** Run hot code through the translation engine (src/jit/); default true. false: interpret only (--no-jit). */
   jit?: boolean;
+  /** Write a commit log (src/trace/): the tracer becomes the harts' page engine, wrapping the translation engine. */
+  trace?: Tracer;
 }
 
 export interface VirtRunOptions {
@@ -160,6 +163,7 @@ export class VirtMachine {
     this.icount = options.icount ?? false;
     this.phys = new PhysicalMemory(new Ram(VIRT_DRAM_BASE, memBytes));
     if (options.jit ?? true) new JitEngine(this.phys);
+    options.trace?.attach(this.phys);
     const platform = { readTime: () => this.now() };
     const harts: Hart[] = [];
     for (let i = 0; i < hartCount; i++) {

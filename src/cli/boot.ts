@@ -93,7 +93,7 @@ export async function bootCommand(args: string[], io: Io): Promise<number> {
   let machine: HypervisorMachine;
   let trace: TraceOutput | null = null;
   try {
-    trace = openTrace(values);
+    trace = openTrace(values, true);
     const config: GuestConfig = {
       memBytes,
       vcpus,

@@ -81,7 +81,7 @@ export async function runVirtCommand({ values, positionals }: ParsedArgs, io: Io
   let machine: VirtMachine;
   let trace: TraceOutput | null = null;
   try {
-    trace = dumpDtb === undefined ? openTrace(values) : null;
+    trace = dumpDtb === undefined ? openTrace(values, true) : null;
     options = {
       memBytes: memMiB * 1024 * 1024,
       harts,

@@ -38,7 +38,7 @@ function runBare({ values, positionals }: ParsedArgs, io: Io): number {
   let trace: TraceOutput | null = null;
   let result: RunResult;
   try {
-    trace = openTrace(values);
+    trace = openTrace(values, false);
     const machine = new BareMachine({
       memBytes: memMiB * 1024 * 1024,
       jit: values["no-jit"] !== true,

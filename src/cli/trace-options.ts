@@ -19,12 +19,17 @@ export interface TraceOutput {
   close(): void;
 }
 
+const SIGNALS: NodeJS.Signals[] = ["SIGTERM", "SIGHUP", "SIGINT", "SIGQUIT"];
+
 /**
  * The commit log the options ask for, or null without --trace. Bad numbers
  * are UsageErrors; a FILE that cannot be written is an InputError (one line,
- * exit 2), found before the machine runs.
+ * exit 2), found before the machine runs. With `flushOnSignals` (machines
+ * whose run yields to the event loop: virt, boot) a terminating signal
+ * writes out the log before the process dies of it; a synchronous run
+ * (bare `run`) would never see the signal, so it keeps the default.
  */
-export function openTrace(values: ParsedArgs["values"]): TraceOutput | null {
+export function openTrace(values: ParsedArgs["values"], flushOnSignals: boolean): TraceOutput | null {
   const start = integerOption(values, "trace-start", 0, 0);
   const count = integerOption(values, "trace-count", Infinity, 1);
   const path = values.trace;
@@ -51,18 +56,23 @@ export function openTrace(values: ParsedArgs["values"]): TraceOutput | null {
   }
   const tracer = new Tracer({ write: (text) => writeAll(fd, Buffer.from(text)) }, start, count);
   let open = true;
-  return {
-    tracer,
-    close() {
-      if (!open) return;
-      open = false;
-      try {
-        tracer.flush();
-      } finally {
-        closeSync(fd);
-      }
-    },
+  const close = (): void => {
+    if (!open) return;
+    open = false;
+    for (const s of SIGNALS) process.off(s, onSignal);
+    try {
+      tracer.flush();
+    } finally {
+      closeSync(fd);
+    }
   };
+  // Complete the log, then die of the signal as if we had no handler (as console.ts does).
+  const onSignal = (signal: NodeJS.Signals): void => {
+    close();
+    process.kill(process.pid, signal);
+  };
+  if (flushOnSignals) for (const s of SIGNALS) process.on(s, onSignal);
+  return { tracer, close };
 }
 
 /** Writes all of `bytes` (a pipe may take a write in parts). */

@@ -183,8 +183,8 @@ export class Tracer implements PageEngine {
       line = this.execLogged(h, virt);
     } else {
       d.exec(h, d);
+      h.sliceLeft--;
     }
-    h.sliceLeft--;
     const signal = h.signal;
     h.signal = 0;
     if ((signal & SIGNAL_JUMP) === 0) {
@@ -203,7 +203,11 @@ export class Tracer implements PageEngine {
     return signal !== 0 && signal !== SIGNAL_JUMP;
   }
 
-  /** Runs the decoded instruction and returns its line after the prefix (registers, CSRs, memory). */
+  /**
+   * Runs the decoded instruction, counts it in the slice, and returns its
+   * line after the prefix (registers, CSRs, memory). CSRs are read once it
+   * has retired: a minstret write then shows the value written, as in Spike.
+   */
   private execLogged(h: Hart, virt: boolean): string {
     const d = uncached;
     const effect = insnEffect(d.name);
@@ -229,6 +233,7 @@ export class Tracer implements PageEngine {
         h.csrLo[CSR_FFLAGS] = raised | fflags;
       }
     }
+    h.sliceLeft--;
     const fields = this.fields;
     fields.length = 0;
     if (effect.rd === RD_X && d.rd !== X0_SINK) {

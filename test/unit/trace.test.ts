@@ -79,6 +79,7 @@ describe("commit log lines (Spike's --log-commits format)", () => {
     expect(lineAt("t_csrrw")).toBe(
       `core   0: 3 ${at("t_csrrw")} (0x34001373) x6  0x0000000000001234 c832_mscratch 0x0000000000000000`,
     );
+    expect(lineAt("t_minstret")).toBe(`core   0: 3 ${at("t_minstret")} (0xb0229073) c2818_minstret 0x0000000000001234`);
   });
 
   it("shows FP writes, mstatus when FS turns dirty, and fflags whenever flags are raised", () => {
@@ -91,6 +92,9 @@ describe("commit log lines (Spike's --log-commits format)", () => {
     expect(lineAt("t_fdiv2")).toBe(`core   0: 3 ${at("t_fdiv2")} ${fdiv}`);
     // Doubles are not NaN-boxed singles: the canonical NaN, boxed, and no flag.
     expect(lineAt("t_fadds")).toBe(`core   0: 3 ${at("t_fadds")} (0x00b576d3) f13 0xffffffff7fc00000`);
+    expect(lineAt("t_fscsr")).toBe(
+      `core   0: 3 ${at("t_fscsr")} (0x00301373) c1_fflags 0x0000000000000000 c2_frm 0x0000000000000000 x6  0x0000000000000001`,
+    );
     expect(lineAt("t_fsd")).toBe(`core   0: 3 ${at("t_fsd")} (0x00c43427) mem ${at("slot")} 0x3fd5555555555555`);
   });
 

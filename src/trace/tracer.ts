@@ -19,7 +19,10 @@
 // firmware's work under `boot` (it is TypeScript, not instructions).
 // Differences from Spike that remain: for a sip write Spike also logs mvip
 // (an AIA CSR rvhv does not have); harts are numbered by their hart id, so
-// the vCPUs of several guests (--guests) share numbers.
+// the vCPUs of several guests (--guests) share numbers. Around the lines:
+// Spike first runs the 5 instructions of its boot ROM at 0x1000
+// (riscv/sim.cc reset_vec) where `rvhv run` starts at the ELF entry, and
+// Spike notices an HTIF exit some instructions late.
 import {
   CSR_FCSR,
   CSR_FFLAGS,

@@ -111,6 +111,11 @@ describe("commit log lines (Spike's --log-commits format)", () => {
     expect(lineAt("t_scfail")).toBe(`core   0: 3 ${at("t_scfail")} (0x1854b3af) x7  0x0000000000000001`);
   });
 
+  it("shows HLV's load and HSV's store at the guest address", () => {
+    expect(lineAt("t_hlv")).toBe(`core   0: 3 ${at("t_hlv")} (0x6804c373) x6  0x0000000000000005 mem ${at("slot")}`);
+    expect(lineAt("t_hsv")).toBe(`core   0: 3 ${at("t_hsv")} (0x6654c073) mem ${at("slot")} 0x0005`);
+  });
+
   it("shows a compressed instruction's 16 bits", () => {
     expect(lineAt("t_caddi")).toBe(`core   0: 3 ${at("t_caddi")} (0x0505) x10 0x1122334455667789`);
     expect(lineAt("t_csd")).toBe(`core   0: 3 ${at("t_csd")} (0xe408) mem ${at("slot")} 0x1122334455667789`);

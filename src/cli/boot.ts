@@ -23,6 +23,7 @@ import { parseMemorySize } from "./memory-size.js";
 import { GDB_OPTIONS, gdbRequest, listenForGdb } from "./gdb-stub.js";
 import { Execution } from "../gdb/execution.js";
 import { guestTarget } from "../gdb/guest-target.js";
+import { openTrace, TRACE_OPTIONS, type TraceOutput } from "./trace-options.js";
 
 const BOOT_OPTIONS: OptionSpec = {
   smp: { type: "string" },
@@ -42,6 +43,7 @@ const BOOT_OPTIONS: OptionSpec = {
   "no-htinst": { type: "boolean" },
   "no-jit": { type: "boolean" },
   ...GDB_OPTIONS,
+  ...TRACE_OPTIONS,
 };
 
 export const MAX_VCPUS = 8;
@@ -87,7 +89,9 @@ export async function bootCommand(args: string[], io: Io): Promise<number> {
   }
 
   let machine: HypervisorMachine;
+  let trace: TraceOutput | null = null;
   try {
+    trace = openTrace(values, true);
     const config: GuestConfig = {
       memBytes,
       vcpus,
@@ -107,8 +111,10 @@ export async function bootCommand(args: string[], io: Io): Promise<number> {
       debug: execution,
       timed: values.stats === true,
       writesTrapInstruction: values["no-htinst"] !== true,
+      trace: trace?.tracer,
     });
   } catch (e) {
+    trace?.close();
     if (e instanceof InputError || e instanceof ElfError || e instanceof GuestLoadError)
       io.stderr.write(`rvhv: ${e.message}\n`);
     else if (e instanceof Error && e.message.startsWith("rvhv: ")) io.stderr.write(`${e.message}\n`);
@@ -146,6 +152,7 @@ export async function bootCommand(args: string[], io: Io): Promise<number> {
     return EXIT_INTERNAL;
   } finally {
     terminal.detach();
+    trace?.close();
     await output.close();
     server?.close(result === undefined ? EXIT_INTERNAL : bootExitStatus(result));
   }

@@ -31,6 +31,8 @@ export function gdbRequest(values: ParsedArgs["values"]): GdbRequest | null {
     if (wait) throw new UsageError("-S waits for gdb: give --gdb PORT (or -s) too");
     return null;
   }
+  // Both take the hart's run loop (the tracer single-steps it as the engine would).
+  if (values.trace !== undefined) throw new UsageError("--trace and --gdb cannot be used together");
   let port = DEFAULT_PORT;
   if (raw !== undefined) {
     const text = String(raw);

@@ -13,11 +13,11 @@ import { webCommand } from "./web.js";
 const USAGE = `usage: rvhv boot [--smp N] [--mem SIZE] [--kernel IMAGE] [--initrd FILE] [--append ARGS]
                  [--devices pv|emulated] [--guests K] [--console-dir DIR] [--sstc] [--icount]
                  [--stats] [--max-insns N] [--gstage sv39x4|sv48x4] [--lazy-gstage] [--no-htinst] [--no-jit]
-                 [--gdb PORT | -s] [-S]
-       rvhv run <elf> [--mem MiB] [--max-insns N] [--stats] [--no-jit] [--gdb PORT | -s] [-S]
+                 [--gdb PORT | -s] [-S] [--trace FILE [--trace-start N] [--trace-count N]]
+       rvhv run <elf> [--mem MiB] [--max-insns N] [--stats] [--no-jit] [--gdb PORT | -s] [-S] [--trace FILE ...]
        rvhv run --machine virt --bios FIRMWARE [--kernel IMAGE] [--initrd FILE] [--append ARGS]
                 [--smp N] [--mem MiB] [--icount] [--max-insns N] [--stats] [--dump-dtb FILE] [--no-jit]
-                [--gdb PORT | -s] [-S]
+                [--gdb PORT | -s] [-S] [--trace FILE ...]
        rvhv test <paths...> [--timeout-insns N] [--jobs N] [--no-jit] [--jit-threshold N]
        rvhv web [--port N] [--kernel IMAGE --initrd FILE]
        rvhv guest build | path
@@ -72,6 +72,14 @@ run --machine virt
          --icount           time from the instruction count: a run repeats exactly
          --dump-dtb FILE    write the device tree the harts would get, and exit
          --no-jit           interpret every instruction (no translation engine)
+--trace FILE (boot, run, run --machine virt)
+       writes a commit log in the format of Spike's --log-commits: per retired
+       instruction its hart, privilege, pc, bits, the registers and CSRs it
+       wrote and its memory accesses; " V=1" ends the lines of VS/VU-mode
+       instructions (Spike prints no V bit). Instructions that trap are not
+       logged, as in Spike. Only the window is traced one instruction at a time.
+         --trace-start N    skip the first N retired instructions (default 0)
+         --trace-count N    log N instructions (default: to the end)
 test   runs every ELF program under the given files and directories (riscv-tests)
        on a fresh machine each; prints PASS, FAIL (test N), TIMEOUT or ERROR per
        program in path order, then a count (a trap storm is an ERROR at once).

@@ -14,6 +14,7 @@ import { trapStormMessage } from "./trap-storm.js";
 import { gdbRequest, listenForGdb } from "./gdb-stub.js";
 import { Execution } from "../gdb/execution.js";
 import { machineTarget, type DebugTarget } from "../gdb/target.js";
+import { openTrace, type TraceOutput } from "./trace-options.js";
 
 export const VIRT_OPTIONS: OptionSpec = {
   bios: { type: "string" },
@@ -83,7 +84,9 @@ export async function runVirtCommand({ values, positionals }: ParsedArgs, io: Io
 
   let options: VirtMachineOptions;
   let machine: VirtMachine;
+  let trace: TraceOutput | null = null;
   try {
+    trace = dumpDtb === undefined ? openTrace(values, true) : null;
     options = {
       memBytes: memMiB * 1024 * 1024,
       harts,
@@ -95,9 +98,11 @@ export async function runVirtCommand({ values, positionals }: ParsedArgs, io: Io
       // The translation engine's blocks would run past a breakpoint: the stub interprets.
       jit: values["no-jit"] !== true && gdb === null,
       debug: execution,
+      trace: trace?.tracer,
     };
     machine = new VirtMachine(options);
   } catch (e) {
+    trace?.close();
     // The machine's own refusals (an image that does not fit, a kernel entry
     // outside RAM) already read "rvhv: ...".
     if (e instanceof InputError || e instanceof ElfError) io.stderr.write(`rvhv: ${e.message}\n`);
@@ -156,6 +161,7 @@ export async function runVirtCommand({ values, positionals }: ParsedArgs, io: Io
   } finally {
     terminal.detach();
     server?.close(result === undefined ? 1 : exitStatus(result, harts, "", () => {}));
+    trace?.close();
   }
   // A kernel given as the firmware runs in M-mode without an SBI below it: it soon traps for good.
   const stormHint =

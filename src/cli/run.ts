@@ -5,7 +5,9 @@ import { ElfError } from "../loader/elf.js";
 import { readProgramFile } from "../loader/program-file.js";
 import { integerOption, parseCommandArgs, UsageError, type OptionSpec, type ParsedArgs } from "./args.js";
 import { EXIT_LIMIT, EXIT_STOPPED, EXIT_TRAP_STORM, EXIT_USAGE, MAX_MEM_MIB, statsLine, type Io } from "./io.js";
+import { InputError } from "./input-files.js";
 import { runVirtCommand, VIRT_OPTIONS } from "./run-virt.js";
+import { openTrace, TRACE_OPTIONS, type TraceOutput } from "./trace-options.js";
 import { trapStormMessage } from "./trap-storm.js";
 import { GDB_OPTIONS, gdbRequest, listenForGdb } from "./gdb-stub.js";
 import { Execution } from "../gdb/execution.js";
@@ -18,6 +20,7 @@ const COMMON_OPTIONS: OptionSpec = {
   stats: { type: "boolean" },
   "no-jit": { type: "boolean" },
   ...GDB_OPTIONS,
+  ...TRACE_OPTIONS,
 };
 
 export async function runCommand(args: string[], io: Io): Promise<number> {
@@ -38,30 +41,42 @@ async function runBare({ values, positionals }: ParsedArgs, io: Io): Promise<num
   const memMiB = integerOption(values, "mem", 256, 1, MAX_MEM_MIB);
   const maxInsns = integerOption(values, "max-insns", Infinity, 1);
   const gdb = gdbRequest(values);
-
-  // The translation engine's blocks would run past a breakpoint: the stub interprets.
-  const machine = new BareMachine({ memBytes: memMiB * 1024 * 1024, jit: values["no-jit"] !== true && gdb === null });
-  machine.onConsole = (text) => io.stdout.write(text);
+  let trace: TraceOutput | null = null;
+  let machine: BareMachine;
   try {
+    trace = openTrace(values, false);
+    machine = new BareMachine({
+      memBytes: memMiB * 1024 * 1024,
+      // The translation engine's blocks would run past a breakpoint: the stub interprets.
+      jit: values["no-jit"] !== true && gdb === null,
+      trace: trace?.tracer,
+    });
+    machine.onConsole = (text) => io.stdout.write(text);
     machine.loadElf(readProgramFile(path));
   } catch (e) {
-    if (!(e instanceof ElfError)) throw e;
-    io.stderr.write(`rvhv: ${path}: ${e.message}\n`);
+    trace?.close();
+    if (e instanceof ElfError) io.stderr.write(`rvhv: ${path}: ${e.message}\n`);
+    else if (e instanceof InputError) io.stderr.write(`rvhv: ${e.message}\n`);
+    else throw e;
     return EXIT_USAGE;
   }
   let result: RunResult | undefined;
-  if (gdb === null) {
-    result = machine.run({ maxInsns });
-  } else {
-    const execution = new Execution(gdb.wait);
-    const server = await listenForGdb(gdb, execution, io);
-    if (server === null) return EXIT_USAGE;
-    server.attach(machineTarget([machine.hart], () => machine.stop()));
-    try {
-      result = await machine.runDebugged({ maxInsns }, execution);
-    } finally {
-      server.close(result === undefined ? 1 : bareExitStatus(result));
+  try {
+    if (gdb === null) {
+      result = machine.run({ maxInsns });
+    } else {
+      const execution = new Execution(gdb.wait);
+      const server = await listenForGdb(gdb, execution, io);
+      if (server === null) return EXIT_USAGE;
+      server.attach(machineTarget([machine.hart], () => machine.stop()));
+      try {
+        result = await machine.runDebugged({ maxInsns }, execution);
+      } finally {
+        server.close(result === undefined ? 1 : bareExitStatus(result));
+      }
     }
+  } finally {
+    trace?.close();
   }
 
   const status = bareExitStatus(result);

@@ -16,6 +16,7 @@
 import { Hart } from "../rv64/hart.js";
 import { PhysicalMemory, Ram } from "../rv64/memory.js";
 import { JitEngine } from "../jit/engine.js";
+import type { Tracer } from "../trace/tracer.js";
 import { runHart } from "../rv64/run-loop.js";
 import { wakesFromWfi } from "../rv64/interrupts.js";
 import { nextSstcDeadline, updateTimerLines } from "../rv64/timer.js";
@@ -54,6 +55,8 @@ export interface BareMachineOptions {
   jit?: boolean;
   /** Arrivals at a block before the engine compiles it (default HOT_THRESHOLD; 1 compiles all code, as tests do). */
   jitThreshold?: number;
+  /** Write a commit log (src/trace/): the tracer becomes the harts' page engine, wrapping the translation engine. */
+  trace?: Tracer;
 }
 
 export interface RunOptions {
@@ -95,6 +98,7 @@ export class BareMachine {
   constructor(options: BareMachineOptions = {}) {
     this.phys = new PhysicalMemory(new Ram(BARE_RAM_BASE, options.memBytes ?? DEFAULT_MEM_BYTES));
     if (options.jit ?? true) new JitEngine(this.phys, options.jitThreshold);
+    options.trace?.attach(this.phys);
     this.hart = new Hart(0, 0, this.phys, {
       readTime: () => this.now(),
       timerSettingsChanged: () => this.replan(),

@@ -37,6 +37,7 @@
 import { Hart } from "../rv64/hart.js";
 import { PhysicalMemory, Ram } from "../rv64/memory.js";
 import { JitEngine } from "../jit/engine.js";
+import type { Tracer } from "../trace/tracer.js";
 import { runHart } from "../rv64/run-loop.js";
 import { wakesFromWfi } from "../rv64/interrupts.js";
 import { nextSstcDeadline, updateTimerLines } from "../rv64/timer.js";
@@ -92,6 +93,8 @@ export interface VirtMachineOptions {
   platform?: Platform;
   /** A debugger holding the run loop (the gdb stub; see src/machine/debug-control.ts). */
   debug?: DebugControl;
+  /** Write a commit log (src/trace/): the tracer becomes the harts' page engine, wrapping the translation engine. */
+  trace?: Tracer;
 }
 
 export interface VirtRunOptions {
@@ -174,6 +177,7 @@ export class VirtMachine {
     if (debug !== null) debug.wakeMachine = () => this.wake?.();
     this.phys = new PhysicalMemory(new Ram(VIRT_DRAM_BASE, memBytes));
     if (options.jit ?? true) new JitEngine(this.phys);
+    options.trace?.attach(this.phys);
     const platform = { readTime: () => this.now() };
     const harts: Hart[] = [];
     for (let i = 0; i < hartCount; i++) {

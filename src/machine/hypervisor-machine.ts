@@ -15,6 +15,7 @@
 // next guest timer or console input, so an idle guest costs no host CPU.
 import { PhysicalMemory, Ram } from "../rv64/memory.js";
 import { JitEngine } from "../jit/engine.js";
+import type { Tracer } from "../trace/tracer.js";
 import type { Hart } from "../rv64/hart.js";
 import { TIMEBASE_HZ } from "../devices/virt-dtb.js";
 import "../h-extension/index.js";
@@ -46,6 +47,8 @@ export interface HypervisorMachineOptions extends HypervisorOptions {
   platform?: Platform;
   /** A debugger holding the run loop (the gdb stub; see debug-control.ts). */
   debug?: DebugControl;
+  /** Write a commit log (src/trace/): the tracer becomes the harts' page engine, wrapping the translation engine. */
+  trace?: Tracer;
 }
 
 export interface HypervisorRunResult {
@@ -99,6 +102,7 @@ export class HypervisorMachine {
     }
     this.phys = new PhysicalMemory(new Ram(GUEST_RAM_BASE, ramBytes));
     if (options.jit ?? true) new JitEngine(this.phys);
+    options.trace?.attach(this.phys);
     this.hypervisor = new Hypervisor(this.phys, { readTime: () => this.now() }, options, options.guests);
     this.outBufs = this.guests.map(() => new Uint8Array(4096));
     this.outLens = this.guests.map(() => 0);

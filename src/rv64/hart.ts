@@ -5,10 +5,9 @@ import { GEILEN, PRIV_M } from "./constants.js";
 import type { PhysicalMemory } from "./memory.js";
 import { Mmu } from "./mmu/mmu.js";
 import type { Decoded } from "./decode/decoded.js";
-import { uncached as uncachedInsn } from "./run-loop.js";
+import { uncached as uncachedInsn, type PageEngine } from "./run-loop.js";
 import { resetCsrs } from "./csr/reset.js";
 import { Pmp } from "./mmu/pmp.js";
-import type { JitEngine } from "../jit/engine.js";
 
 /** Run-loop signals a handler can raise (hart.signal bits). */
 export const SIGNAL_JUMP = 1; // pc was set by the handler: do not advance it
@@ -100,8 +99,8 @@ export class Hart {
 
   readonly mmu: Mmu;
   readonly pmp = new Pmp();
-  /** The translation engine running this hart's code (its memory's), or null for the interpreter alone (--no-jit). */
-  readonly jit: JitEngine | null;
+  /** The page engine running this hart's code (its memory's: translation engine or tracer), or null for the interpreter alone (--no-jit). */
+  readonly jit: PageEngine | null;
   /** The TypeScript firmware, or null when machine code owns M and HS (OpenSBI, bare-metal tests). */
   firmware: FirmwareTrapHandler | null = null;
   /**

@@ -4,7 +4,7 @@
 // imports them.
 
 import { Decoded } from "./decode/decoded.js";
-import type { JitEngine } from "../jit/engine.js";
+import type { PageEngine } from "./run-loop.js";
 import { Wasm, type WasmMemory } from "../jit/wasm/api.js";
 
 /** The shared placeholder of a code slot never decoded (len = 0). */
@@ -127,8 +127,12 @@ export class PhysicalMemory {
   readonly codeGeneration: Int32Array;
   /** LR reservation per hart: physical address, or -1 for none (Unpriv §14.2). */
   readonly reservation: number[] = [];
-  /** The translation engine of the harts on this memory (src/jit/engine.ts), or null: they only interpret (--no-jit). */
-  jit: JitEngine | null = null;
+  /**
+   * The page engine of the harts created on this memory: the translation
+   * engine (src/jit/engine.ts), the commit-log tracer (src/trace/), or null:
+   * they only interpret (--no-jit).
+   */
+  jit: PageEngine | null = null;
   /** Called after a store to a PAGE_WATCHED page, with its physical address and size in bytes. */
   onWatchedWrite: ((paddr: number, size: number) => void) | null = null;
 

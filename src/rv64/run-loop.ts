@@ -12,6 +12,19 @@ import { UNDECODED } from "./memory.js";
 import { TRAP, enterTrap } from "./trap.js";
 import { pendingInterrupt, wakesFromWfi } from "./interrupts.js";
 
+/**
+ * What runs a hart's code from one page in place of the interpreter's page
+ * loop (runHart calls it when the hart has one): the translation engine
+ * (src/jit/engine.ts), or the commit-log tracer (src/trace/tracer.ts), which
+ * wraps the engine or runPage. Returns true when interrupts must be
+ * re-checked, as runPage does.
+ */
+export interface PageEngine {
+  runPage(h: Hart): boolean;
+  /** RAM page `page`'s code changed (a store, a loader). */
+  codeDropped(page: number): void;
+}
+
 /** Decode buffer for instructions that are never cached (page-straddling or ROM). */
 export const uncached = new Decoded();
 
@@ -84,7 +97,7 @@ export const NOT_COMPILABLE = 255;
  * comment). Returns true when it stopped for SIGNAL_STOP (interrupts must be
  * re-checked), false when control left the page or the slice ended.
  */
-function runPage(h: Hart): boolean {
+export function runPage(h: Hart): boolean {
   const pageOff = h.mmu.fetchPage(h.pcLo, h.pcHi);
   if (pageOff < 0) {
     runUncached(h);

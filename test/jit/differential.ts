@@ -192,7 +192,7 @@ export function runDifferential(
   try {
     return compareRuns(seed, mode, reference, engine, budget);
   } finally {
-    compiled.blocks += engine.jit!.blocksCompiled;
+    compiled.blocks += (engine.jit as JitEngine).blocksCompiled;
   }
 }
 

@@ -67,6 +67,6 @@ describe("block chaining across pages", () => {
     }
     // 25 passes before the rewrite added 1 each, the 25 after it 100 each.
     expect(engine.xl[11]).toBe(25 + 25 * 100);
-    expect(engine.jit!.blocksCompiled).toBeGreaterThan(4);
+    expect((engine.jit as JitEngine).blocksCompiled).toBeGreaterThan(4);
   });
 });

@@ -146,7 +146,7 @@ describe("native double-precision templates against the FP core", () => {
         first < 0 ? "" : Buffer.from(u8.subarray(first * RECORD, first * RECORD + RECORD)).toString("hex");
       expect(show(got), `record ${first}`).toBe(show(ref));
       expect(engine.pcLo).toBe(reference.pcLo);
-      expect(engine.jit!.blocksCompiled).toBeGreaterThan(0);
+      expect((engine.jit as JitEngine).blocksCompiled).toBeGreaterThan(0);
     });
   }
 });

@@ -47,6 +47,17 @@ export const L_FT = 24;
 export const L_FV = 25;
 /** i32: the index of the region's next block (the dispatch loop's br_table). */
 const L_NEXT = 26;
+/**
+ * The page the function last reached through a load, and through a store
+ * (i64 virtual page, i32 RAM offset of that page): tlb.ts tries it before
+ * the TLB. NO_PAGE after entry and after every handler call.
+ */
+export const L_LOAD_PAGE = 27;
+export const L_LOAD_RAM = 28;
+export const L_STORE_PAGE = 29;
+export const L_STORE_RAM = 30;
+/** A value the masked address of an access can never equal (bits 3..11 of it are zero). */
+export const NO_PAGE = 0x800;
 const SCRATCH = [
   I64,
   I64,
@@ -68,6 +79,10 @@ const SCRATCH = [
   F64,
   F64,
   F64,
+  I32,
+  I64,
+  I32,
+  I64,
   I32,
 ];
 const FIRST_REGISTER_LOCAL = BLOCK_PARAMS.length + SCRATCH.length;
@@ -260,7 +275,14 @@ export class BlockBuilder {
     f.op(Op.end);
     f.get(P_VA_LO).op(Op.i64ExtendI32U).get(P_VA_HI).op(Op.i64ExtendI32U).i64(32, 0).op(Op.i64Shl).op(Op.i64Or);
     f.set(L_PAGE);
+    this.forgetPages();
     for (let slot = 1; slot < SLOTS; slot++) if (this.loadOnEntry[slot] !== 0) this.loadRegister(slot);
+  }
+
+  /** The pages tlb.ts remembers are unknown again (on entry; a handler may change translations). */
+  private forgetPages(): void {
+    this.f.i64(NO_PAGE, 0).set(L_LOAD_PAGE);
+    this.f.i64(NO_PAGE, 0).set(L_STORE_PAGE);
   }
 
   /**
@@ -469,6 +491,7 @@ export class BlockBuilder {
     f.op(Op.if).byte(VOID);
     f.get(L_STATUS).i32(HOST_STATUS_BIAS).op(Op.i32Sub).op(Op.return);
     f.op(Op.end);
+    this.forgetPages();
     if (this.writesFpRd(d)) {
       if (this.local[F_SLOT + d.rd] >= 0) this.loadRegister(F_SLOT + d.rd);
     } else if (d.rd !== 0 && d.rd !== 32 && this.local[d.rd] >= 0) this.loadRegister(d.rd);

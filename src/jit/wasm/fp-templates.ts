@@ -19,6 +19,7 @@ import { LOAD_BASE, STORE_BASE } from "../../rv64/mmu/mmu.js";
 import {
   L_A,
   L_B,
+  L_ADDR,
   L_C,
   L_FA,
   L_FB,
@@ -32,6 +33,7 @@ import {
   L_FU,
   L_FV,
   L_FX,
+  L_STATUS,
   P_STATE,
   P_VIRT,
   type BlockBuilder,
@@ -332,15 +334,15 @@ const fused = (negateProduct: boolean, negateAddend: boolean): Template =>
     fBits(b, d.rs3);
     f.set(L_C);
     exponent(b, L_A);
+    f.tee(L_ADDR);
     requireWithin(b, 28, 2018);
     exponent(b, L_B);
+    f.tee(L_STATUS);
     requireWithin(b, 28, 2018);
-    exponent(b, L_A);
-    exponent(b, L_B);
-    f.op(Op.i32Add);
+    f.get(L_ADDR).get(L_STATUS).op(Op.i32Add);
     requireWithin(b, 1146, 3046);
     exponent(b, L_C);
-    requireWithin(b, 0, 2023);
+    f.i32(2023).op(Op.i32GtU).op(Op.brIf).u32(0);
     if (negateProduct) f.get(L_FA).op(Op.f64Neg).set(L_FA);
     f.get(L_C).op(Op.f64ReinterpretI64);
     if (negateAddend) f.op(Op.f64Neg);

@@ -16,6 +16,8 @@ export const PAGE_SIZE = 4096;
 /** RAM page flags: pages with any flag set never enter the store TLB. */
 export const PAGE_CODE = 1; // holds decoded instructions (stores must invalidate them)
 export const PAGE_RESERVED = 2; // holds an LR reservation (stores must clear it)
+/** Stores after which a page without reservations loses PAGE_RESERVED (noteRamWrite). */
+const RESERVED_LINGER = 64;
 export const PAGE_WATCHED = 4; // a device watches writes here (HTIF tohost)
 
 if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
@@ -128,6 +130,11 @@ export class PhysicalMemory {
   /** LR reservation per hart: physical address, or -1 for none (Unpriv §14.2). */
   readonly reservation: number[] = [];
   /**
+   * Per page: stores to it since it last held a reservation, while it stays
+   * flagged PAGE_RESERVED (see noteRamWrite).
+   */
+  private readonly storesSinceReserved: Uint8Array;
+  /**
    * The page engine of the harts created on this memory: the translation
    * engine (src/jit/engine.ts), the commit-log tracer (src/trace/), or null:
    * they only interpret (--no-jit).
@@ -140,6 +147,7 @@ export class PhysicalMemory {
     this.codePages = new Array(ram.size / PAGE_SIZE);
     this.codePageValid = new Uint8Array(ram.size / PAGE_SIZE);
     this.codeGeneration = new Int32Array(ram.size / PAGE_SIZE);
+    this.storesSinceReserved = new Uint8Array(ram.size / PAGE_SIZE);
   }
 
   /** Sets a flag on a RAM page and keeps stores to it off every fast path. */
@@ -188,13 +196,18 @@ export class PhysicalMemory {
   /** Registers hart `hartIndex`'s LR reservation on `paddr` (RAM). */
   reserve(hartIndex: number, paddr: number): void {
     this.reservation[hartIndex] = paddr;
-    this.flagPage((paddr - this.ram.base) >>> PAGE_SHIFT, PAGE_RESERVED);
+    const page = (paddr - this.ram.base) >>> PAGE_SHIFT;
+    this.storesSinceReserved[page] = 0;
+    this.flagPage(page, PAGE_RESERVED);
   }
 
   /**
    * A store hit a flagged RAM page: invalidate decoded code there, and clear
    * every reservation the written bytes overlap (reservation sets are 8-byte
-   * aligned doublewords).
+   * aligned doublewords). A page keeps PAGE_RESERVED for RESERVED_LINGER
+   * stores after its last reservation went: flagging a page purges it from
+   * every store TLB (flagPage), and a lock loop's LR would otherwise pay
+   * that purge on every pass (its SC clears the reservation).
    */
   noteRamWrite(paddr: number, size: number, page: number, flags: number): void {
     if ((flags & PAGE_CODE) !== 0) this.dropCodePage(page);
@@ -207,7 +220,8 @@ export class PhysicalMemory {
         if (paddr < set + 8 && set < paddr + size) this.reservation[h] = -1;
         else if ((r - this.ram.base) >>> PAGE_SHIFT === page) any = true;
       }
-      if (!any) this.ram.pageFlags[page] &= ~PAGE_RESERVED;
+      if (any) this.storesSinceReserved[page] = 0;
+      else if (++this.storesSinceReserved[page] >= RESERVED_LINGER) this.ram.pageFlags[page] &= ~PAGE_RESERVED;
     }
   }
 

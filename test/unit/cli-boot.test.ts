@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { runCli } from "./support/cli.js";
 
 let tmp: string;
 beforeAll(() => {
@@ -14,15 +14,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function cli(argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const status = await main(argv, {
-    stdout: { write: (d: string | Uint8Array) => (stdout += typeof d === "string" ? d : new TextDecoder().decode(d)) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { status, stdout, stderr };
-}
+const cli = runCli;
 
 /** A raw guest image from 32-bit instruction words. */
 function image(name: string, words: number[]): string {

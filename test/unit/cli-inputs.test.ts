@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { looksLikeText } from "../../src/cli/input-files.js";
-import { main } from "../../src/cli/main.js";
+import { runCli, type CliResult } from "./support/cli.js";
 import { REPO } from "./fixtures/build.js";
 import { CODE_BASE, exitWords, rawImage, SPIN, tinyElf } from "./support/tiny-program.js";
 
@@ -54,16 +54,7 @@ afterAll(async () => {
 const rvhv = (...args: string[]) =>
   spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", timeout: 20_000, stdio: ["ignore", "pipe", "pipe"] });
 
-/** Runs the CLI in-process with captured output. */
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const status = await main(argv, {
-    stdout: { write: (t: string | Uint8Array) => (stdout += typeof t === "string" ? t : new TextDecoder().decode(t)) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { status, stdout, stderr };
-}
+const cli = (...argv: string[]): Promise<CliResult> => runCli(argv);
 
 describe("files that are not programs are refused before anything reads them", () => {
   it.each([

@@ -7,7 +7,7 @@ import { request, type IncomingHttpHeaders } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { runCli, type CliResult } from "./support/cli.js";
 import { REPO } from "./fixtures/build.js";
 
 let tmp: string;
@@ -26,15 +26,7 @@ beforeAll(() => {
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const status = await main(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { status, stdout, stderr };
-}
+const cli = (...argv: string[]): Promise<CliResult> => runCli(argv);
 
 interface Reply {
   status: number;

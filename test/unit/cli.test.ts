@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { runCli, type CliResult } from "./support/cli.js";
 import { buildFixture, REPO } from "./fixtures/build.js";
 
 let tmp: string;
@@ -39,16 +39,7 @@ afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-/** Runs the CLI in-process with captured output. */
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const status = await main(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { status, stdout, stderr };
-}
+const cli = (...argv: string[]): Promise<CliResult> => runCli(argv);
 
 describe("rvhv run", () => {
   it("prints a program's HTIF output and exits with its code", async () => {

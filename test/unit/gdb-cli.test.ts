@@ -7,7 +7,7 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { runCli } from "./support/cli.js";
 import { exitWords, tinyElf } from "./support/tiny-program.js";
 
 let tmp: string;
@@ -19,15 +19,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function cli(argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const status = await main(argv, {
-    stdout: { write: (d: string | Uint8Array) => (stdout += typeof d === "string" ? d : new TextDecoder().decode(d)) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { status, stdout, stderr };
-}
+const cli = runCli;
 
 describe("--gdb, -s, -S", () => {
   it.each([

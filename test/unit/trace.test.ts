@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { runCli, type CliResult } from "./support/cli.js";
 import { BareMachine } from "../../src/devices/bare-machine.js";
 import { parseElf } from "../../src/loader/elf.js";
 import { Tracer } from "../../src/trace/tracer.js";
@@ -19,15 +19,7 @@ let symbols: Map<string, bigint>;
 /** The whole log of the trace fixture, line by line. */
 let tour: string[];
 
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const status = await main(argv, {
-    stdout: { write: (d: string | Uint8Array) => (stdout += typeof d === "string" ? d : new TextDecoder().decode(d)) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { status, stdout, stderr };
-}
+const cli = (...argv: string[]): Promise<CliResult> => runCli(argv);
 
 /** Runs `rvhv run <elf> --trace FILE ...options`; returns the status and the log's lines. */
 async function traceRun(program: string, ...options: string[]) {

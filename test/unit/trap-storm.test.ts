@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { runCli, type CliResult } from "./support/cli.js";
 import { formatOutcome, runTestCase } from "../../src/cli/test-case.js";
 import { BareMachine, TRAP_STORM_STEPS } from "../../src/devices/bare-machine.js";
 import { VirtMachine } from "../../src/devices/virt-machine.js";
@@ -157,15 +157,7 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Runs the CLI in-process with captured output (no stdin). */
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const status = await main(argv, {
-    stdout: { write: (t: string | Uint8Array) => (stdout += typeof t === "string" ? t : new TextDecoder().decode(t)) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { status, stdout, stderr };
-}
+const cli = (...argv: string[]): Promise<CliResult> => runCli(argv);
 
 describe("the CLI reports a trap storm in one line", () => {
   it("rvhv run: status 5", async () => {

@@ -7,7 +7,7 @@
 // (jit-differential.test.ts) rarely produce these.
 import { describe, expect, it } from "vitest";
 import { JitEngine } from "../../src/jit/engine.js";
-import { CSR_MSTATUS, MSTATUS_FS } from "../../src/rv64/constants.js";
+import { CSR_FRM, CSR_MSTATUS, MSTATUS_FS } from "../../src/rv64/constants.js";
 import { Hart } from "../../src/rv64/hart.js";
 import { PhysicalMemory, Ram } from "../../src/rv64/memory.js";
 import { runHart } from "../../src/rv64/run-loop.js";
@@ -21,7 +21,13 @@ const RECORDS = 3000;
 
 const FLD = (fd: number, off: number): number => I(0x07, 3, fd, 5, off);
 /** The instructions under test: rd = f4 (or x6 for an integer result), operands f1, f2, f3. */
-const OPS: Record<string, { word: number; integer?: true }> = {
+interface OpUnderTest {
+  word: number;
+  integer?: true;
+  /** A second instruction after `word` (its result is the one stored). */
+  then?: number;
+}
+const OPS: Record<string, OpUnderTest> = {
   "fadd.d": { word: R(0x53, 7, 0x01, 4, 1, 2) },
   "fsub.d": { word: R(0x53, 7, 0x05, 4, 1, 2) },
   "fmul.d": { word: R(0x53, 7, 0x09, 4, 1, 2) },
@@ -41,12 +47,13 @@ const OPS: Record<string, { word: number; integer?: true }> = {
 };
 
 /** for each record: load f1..f3, compute, store the result and fflags (then clear them). */
-function program(op: { word: number; integer?: true }): number[] {
+function program(op: OpUnderTest): number[] {
   const body = [
     FLD(1, 0),
     FLD(2, 8),
     FLD(3, 16),
     op.word,
+    ...(op.then === undefined ? [] : [op.then]),
     op.integer ? S(0x23, 3, 5, 6, 24) : S(0x27, 3, 5, 4, 24),
     I(0x73, 1, 7, 0, 0x001), // csrrw x7, fflags, x0
     S(0x23, 3, 5, 7, 32),
@@ -106,7 +113,7 @@ function operands(rnd: Random): [number, number, number] {
   return [a, b, c];
 }
 
-function buildHart(op: { word: number; integer?: true }, jit: boolean, seed: number): Hart {
+function buildHart(op: OpUnderTest, jit: boolean, seed: number, frm = 0): Hart {
   const phys = new PhysicalMemory(new Ram(RAM_BASE, 1 << 20));
   if (jit) new JitEngine(phys, 1);
   const h = new Hart(0, 0, phys, { readTime: () => 0 });
@@ -120,6 +127,7 @@ function buildHart(op: { word: number; integer?: true }, jit: boolean, seed: num
     view.setFloat64(DATA + RECORD * i + 16, c, true);
   }
   h.csrLo[CSR_MSTATUS] |= MSTATUS_FS;
+  h.csrLo[CSR_FRM] = frm;
   h.xl[5] = (RAM_BASE + DATA) | 0;
   h.xh[5] = 0;
   h.xl[8] = RECORDS;
@@ -129,24 +137,32 @@ function buildHart(op: { word: number; integer?: true }, jit: boolean, seed: num
   return h;
 }
 
+/** Runs `op` over the records on the interpreter and on the engine (every block compiled); both must store the same. */
+function agree(op: OpUnderTest, frm = 0): void {
+  const reference = buildHart(op, false, 7, frm);
+  const engine = buildHart(op, true, 7, frm);
+  const steps = RECORDS * 12 + 10;
+  runHart(reference, steps);
+  runHart(engine, steps);
+  const records = (h: Hart): Uint8Array => h.phys.ram.u8.slice(DATA, DATA + RECORD * RECORDS);
+  const ref = records(reference);
+  const got = records(engine);
+  let first = -1;
+  for (let i = 0; i < ref.length && first < 0; i++) if (ref[i] !== got[i]) first = Math.floor(i / RECORD);
+  const show = (u8: Uint8Array): string =>
+    first < 0 ? "" : Buffer.from(u8.subarray(first * RECORD, first * RECORD + RECORD)).toString("hex");
+  expect(show(got), `record ${first}`).toBe(show(ref));
+  expect(engine.pcLo).toBe(reference.pcLo);
+  expect((engine.jit as JitEngine).blocksCompiled).toBeGreaterThan(0);
+}
+
 describe("native double-precision templates against the FP core", () => {
   for (const [name, op] of Object.entries(OPS)) {
-    it(`${name} agrees on ${RECORDS} operand triples near its hard cases`, () => {
-      const reference = buildHart(op, false, 7);
-      const engine = buildHart(op, true, 7);
-      const steps = RECORDS * 10 + 10;
-      runHart(reference, steps);
-      runHart(engine, steps);
-      const records = (h: Hart): Uint8Array => h.phys.ram.u8.slice(DATA, DATA + RECORD * RECORDS);
-      const ref = records(reference);
-      const got = records(engine);
-      let first = -1;
-      for (let i = 0; i < ref.length && first < 0; i++) if (ref[i] !== got[i]) first = Math.floor(i / RECORD);
-      const show = (u8: Uint8Array): string =>
-        first < 0 ? "" : Buffer.from(u8.subarray(first * RECORD, first * RECORD + RECORD)).toString("hex");
-      expect(show(got), `record ${first}`).toBe(show(ref));
-      expect(engine.pcLo).toBe(reference.pcLo);
-      expect((engine.jit as JitEngine).blocksCompiled).toBeGreaterThan(0);
-    });
+    it(`${name} agrees on ${RECORDS} operand triples near its hard cases`, () => agree(op));
   }
+  it("under frm = RDN, a block's later dynamic-mode operations round down too", () => {
+    // The first one's check fails and its handler runs; the block must not
+    // then run the second in round-to-nearest-even.
+    agree({ word: OPS["fadd.d"].word, then: R(0x53, 7, 0x09, 4, 4, 3) }, 2);
+  });
 });

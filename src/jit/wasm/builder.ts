@@ -137,13 +137,15 @@ export class BlockBuilder {
   depth = 0;
   /**
    * What the FP templates (fp-templates.ts) know here at compile time: the
-   * FP unit is on (an earlier FP instruction ran without trapping), and its
-   * state is Dirty (one wrote an f register). Only an instruction run
-   * through its handler on the main path (a CSR write, a trap return)
-   * can change either, so such a call forgets both.
+   * FP unit is on (an earlier FP instruction ran without trapping), its
+   * state is Dirty (one wrote an f register), and frm is RNE. Only an
+   * instruction run through its handler on the main path (a CSR write, a
+   * trap return) can change these, so such a call forgets them.
    */
   fpKnownOn = false;
   fpKnownDirty = false;
+  /** frm is round-to-nearest-even (an FP template with a dynamic rounding mode checked it). */
+  fpKnownRne = false;
 
   /**
    * `blocks`: the region's blocks, the entry first. `hasRd`: the
@@ -215,7 +217,7 @@ export class BlockBuilder {
     this.start = this.blocks[i].start;
     this.count = this.blocks[i].insns.length;
     this.dirty.set(this.dirtyAtBlockStart[i]);
-    this.fpKnownOn = this.fpKnownDirty = false;
+    this.fpKnownOn = this.fpKnownDirty = this.fpKnownRne = false;
     // The block's own loop: a jump back to its start branches here directly.
     this.f.op(Op.loop).byte(VOID);
   }
@@ -481,7 +483,7 @@ export class BlockBuilder {
     // template's branch leaves the other branch's state as it was.
     if (path === "main") {
       this.dirty.fill(0);
-      this.fpKnownOn = this.fpKnownDirty = false;
+      this.fpKnownOn = this.fpKnownDirty = this.fpKnownRne = false;
     }
     f.i32(index);
     this.pcLoAt(off);

@@ -39,6 +39,7 @@ import {
   type BlockBuilder,
   type FpOperands,
 } from "./builder.js";
+import { BLOCK_CONTINUE } from "../block-status.js";
 import { Op, VOID } from "./encoder.js";
 import type { Site, Template } from "./templates.js";
 import { hitAddress, tlbHit } from "./tlb.js";
@@ -108,9 +109,8 @@ function guarded(
     fpOn(b);
     f.op(Op.i32Eqz).op(Op.brIf).u32(0);
   }
-  if (checkMode && d.rm === RM_DYN) {
-    f.get(P_STATE).mem(Op.i32Load, 2, csr(CSR_FRM)).op(Op.brIf).u32(0);
-  }
+  const checkRne = checkMode && d.rm === RM_DYN && !b.fpKnownRne;
+  if (checkRne) f.get(P_STATE).mem(Op.i32Load, 2, csr(CSR_FRM)).op(Op.brIf).u32(0);
   const before = b.dirtySet();
   fast();
   const afterFast = b.dirtySet();
@@ -118,10 +118,19 @@ function guarded(
   f.op(Op.end);
   b.restoreDirty(before);
   b.callHandler(d, site.k, site.off, "slow");
+  if (checkRne) {
+    // Past this instruction the block assumes RNE (later templates skip the
+    // check): with another mode it leaves after the handler ran, and the
+    // interpreter goes on.
+    f.get(P_STATE).mem(Op.i32Load, 2, csr(CSR_FRM)).op(Op.if).byte(VOID);
+    b.exitAt(site.next, site.k + 1, BLOCK_CONTINUE);
+    f.op(Op.end);
+  }
   b.mergeDirty(afterFast);
   f.op(Op.end);
   b.fpKnownOn = true;
   if (dirties) b.fpKnownDirty = true;
+  if (checkMode && d.rm === RM_DYN) b.fpKnownRne = true;
 }
 
 function fpLoad(size: 4 | 8): Template {

@@ -48,16 +48,22 @@ export const HOT_THRESHOLD = 16000;
 const ENTRIES_WATCHED = 64;
 const MIN_RUN_PER_ENTRY = 16;
 
-/** One physical page's compiled blocks and arrival counts, by 2-byte slot. */
-class PageBlocks implements ArrivalWatch, LinkedPage {
-  /** Instructions in the block at each slot; 0: not compiled. */
-  readonly counts = new Uint8Array(2048);
-  readonly arrivals = new Uint16Array(2048);
+/** What a page with compiled blocks keeps about them, by 2-byte slot (most code pages never get one). */
+class CompiledSlots {
   /** Table index of the block at each slot (block-links.ts). */
   readonly indices = new Int32Array(2048);
   /** Entries from the page loop while watched, and the instructions they ran. */
   readonly entries = new Uint8Array(2048);
   readonly ran = new Int32Array(2048);
+}
+
+/** One physical page's compiled blocks and arrival counts, by 2-byte slot. */
+class PageBlocks implements ArrivalWatch, LinkedPage {
+  /** Instructions in the block at each slot; 0: not compiled. */
+  readonly counts = new Uint8Array(2048);
+  readonly arrivals = new Uint16Array(2048);
+  /** Set at the page's first block. */
+  compiled: CompiledSlots | null = null;
   /** The page's link table, or 0 before its first block (block-links.ts). */
   links = 0;
   constructor(
@@ -71,18 +77,20 @@ class PageBlocks implements ArrivalWatch, LinkedPage {
   add(start: number, block: Block): void {
     const index = this.chain.add(block.run);
     this.chain.setLink(this, start, index);
-    this.indices[start >>> 1] = index;
+    this.compiled ??= new CompiledSlots();
+    this.compiled.indices[start >>> 1] = index;
     this.counts[start >>> 1] = block.count;
   }
 
   dropBlocks(): void {
     this.counts.fill(0);
-    for (let slot = 0; slot < 2048; slot++) {
-      if (this.indices[slot] !== 0) this.chain.remove(this.indices[slot]);
+    const compiled = this.compiled;
+    if (compiled !== null) {
+      for (let slot = 0; slot < 2048; slot++) {
+        if (compiled.indices[slot] !== 0) this.chain.remove(compiled.indices[slot]);
+      }
+      this.compiled = null;
     }
-    this.indices.fill(0);
-    this.entries.fill(0);
-    this.ran.fill(0);
     if (this.links !== 0) this.chain.clear(this.links);
   }
 
@@ -95,9 +103,9 @@ class PageBlocks implements ArrivalWatch, LinkedPage {
 }
 
 /** Counts one entry into the block at `slot` that ran `instructions`; stops entering it when they are too few. */
-function watch(blocks: PageBlocks, slot: number, instructions: number): void {
-  blocks.ran[slot] += instructions;
-  if (++blocks.entries[slot] === ENTRIES_WATCHED && blocks.ran[slot] < ENTRIES_WATCHED * MIN_RUN_PER_ENTRY) {
+function watch(blocks: PageBlocks, compiled: CompiledSlots, slot: number, instructions: number): void {
+  compiled.ran[slot] += instructions;
+  if (++compiled.entries[slot] === ENTRIES_WATCHED && compiled.ran[slot] < ENTRIES_WATCHED * MIN_RUN_PER_ENTRY) {
     blocks.counts[slot] = NOT_COMPILABLE;
   }
 }
@@ -158,6 +166,7 @@ export class JitEngine {
       if (count !== 0 && count !== NOT_COMPILABLE && count <= h.sliceLeft) {
         const tlb = h.mmu.tlbBase + (h.mmu.set << 2);
         const before = h.sliceLeft;
+        const compiled = blocks.compiled!; // a block is compiled at this slot
         const status = this.links.run(
           h.stateBase,
           tlb,
@@ -166,12 +175,12 @@ export class JitEngine {
           h.sliceLeft,
           h.virt ? 1 : 0,
           blocks.links,
-          blocks.indices[slot],
+          compiled.indices[slot],
         );
         h.pcLo = exit[EXIT_PC_LO >>> 2];
         h.pcHi = exit[EXIT_PC_HI >>> 2];
         h.sliceLeft = exit[EXIT_LEFT >>> 2];
-        if (blocks.entries[slot] < ENTRIES_WATCHED) watch(blocks, slot, before - h.sliceLeft);
+        if (compiled.entries[slot] < ENTRIES_WATCHED) watch(blocks, compiled, slot, before - h.sliceLeft);
         if (status === BLOCK_STOP) return true;
         counted = false;
       } else {

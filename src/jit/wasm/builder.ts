@@ -1,14 +1,17 @@
-// Builds the WebAssembly function of one compiled block (compile.ts): guest
-// registers in i64 locals, the exits that leave pc and the slice counter in
-// the hart's exit words, and calls to interpreter handlers through the host.
+// Builds the WebAssembly function of one compiled region (compile.ts): its
+// blocks in a dispatch loop, guest registers in i64 locals, the exits that
+// leave pc and the slice counter in the hart's exit words, and calls to
+// interpreter handlers through the host.
 //
-// Every integer register the block names, and every f register its FP
+// Every integer register the region names, and every f register its FP
 // templates name, is loaded into an i64 local once, on entry (f registers as
 // their 64 bits). Locals then stay exact: templates write them, and after a
 // handler runs (it writes only its rd) rd is reloaded. Before anything that
-// may read the register file or leave the block (a handler, an exit) the
-// registers the block writes are stored back. Blocks are straight-line code with one
-// branch at the end, so all of this is decided at compile time.
+// may read the register file or leave the function (a handler, an exit) the
+// integer registers that may be newer in their locals are stored back; f
+// registers are written through. Each block is straight-line code with one
+// branch at the end, and what may be dirty where a block starts comes from
+// its predecessors in the region, so all of this is decided at compile time.
 import type { Decoded } from "../../rv64/decode/decoded.js";
 import { EXIT_LEFT, EXIT_PC_HI, EXIT_PC_LO, F_HI, F_LO, X_HI, X_LO } from "../../rv64/hart-state.js";
 import { BLOCK_CONTINUE, BLOCK_SHORT } from "../block-status.js";
@@ -127,13 +130,13 @@ export class BlockBuilder {
   /** Local index of each register slot the block uses, or -1. */
   private readonly local = new Int32Array(SLOTS).fill(-1);
   private readonly locals: number[] = [...SCRATCH];
-  /** Slots loaded on entry: read before the block writes them, or written by a block that loops. */
+  /** Slots loaded on entry: read before the region writes them, or written in a region that can come back to a block. */
   private readonly loadOnEntry = new Uint8Array(SLOTS);
   /** Slots whose local may differ from the register file here (compile-time state). */
   private readonly dirty = new Uint8Array(SLOTS);
   /** Interpreter handlers the block calls, by index (the host's table). */
   readonly calls: Decoded[] = [];
-  /** Nesting depth of structured control inside the self-loop (for br). */
+  /** Nesting depth of a template's structured control inside its block's code (for br to the loops). */
   depth = 0;
   /**
    * What the FP templates (fp-templates.ts) know here at compile time: the

@@ -22,7 +22,7 @@ import {
 } from "../rv64/run-loop.js";
 import { EXIT_LEFT, EXIT_PC_HI, EXIT_PC_LO } from "../rv64/hart-state.js";
 import { BLOCK_STOP } from "./block-status.js";
-import { compileBlock, type Block, type RunningHart } from "./wasm/compile.js";
+import { compileRegion, type Block, type RunningHart } from "./wasm/compile.js";
 import { BlockLinks, type LinkedPage } from "./block-links.js";
 
 /**
@@ -212,7 +212,7 @@ export class JitEngine {
   private compile(blocks: PageBlocks, slots: Decoded[], pageOff: number, start: number): number {
     const t0 = performance.now();
     if (blocks.links === 0) this.links.attach(blocks);
-    const block = compileBlock(slots, this.phys.ram, pageOff >>> 1, start, this.running);
+    const block = compileRegion(slots, this.phys.ram, pageOff >>> 1, start, this.running);
     if (block === null) {
       blocks.counts[start >>> 1] = NOT_COMPILABLE;
       return NOT_COMPILABLE;

@@ -49,10 +49,10 @@ export type BlockFunction = (
   virt: number,
 ) => number;
 
-/** A compiled block and its length. */
+/** A compiled region: its function, entered at the root block, and the root block's length. */
 export interface Block {
   run: BlockFunction;
-  /** Instructions in the block: it runs only when the slice has this many left. */
+  /** Instructions in the root block: the region runs only when the slice has this many left. */
   count: number;
 }
 
@@ -135,7 +135,7 @@ function scanRegion(slots: Decoded[], u16: Uint16Array, parcelBase: number, star
  * Compiles the region rooted at page offset `start`, or returns null if no
  * block can start there.
  */
-export function compileBlock(
+export function compileRegion(
   slots: Decoded[],
   ram: Ram,
   parcelBase: number,

@@ -62,6 +62,13 @@ const M_CONTEXT = 3;
 const vmidOf = (hgatpHi: number): number => (hgatpHi >>> 12) & 0x3fff;
 /** An impossible tag (tags are page-aligned). */
 const INVALID_TAG = 1;
+/**
+ * Set in the tag of a store-TLB entry whose page gained a flag (memory.ts
+ * PAGE_CODE, PAGE_RESERVED, PAGE_WATCHED): the fast paths miss it (the tag
+ * is no longer page-aligned), and the slow path still has its translation,
+ * so a store there costs the flag's work but no walk.
+ */
+const STORE_FLAGGED = 2;
 
 export class Mmu {
   // The TLB arrays and `set` are read by compiled blocks (src/jit/wasm/templates.ts),
@@ -235,13 +242,13 @@ export class Mmu {
     this.set = c * SET_SIZE;
   }
 
-  /** Drops store-TLB entries that map RAM page `page` (it just gained a flag). */
+  /** Keeps stores to RAM page `page` off the fast paths (it just gained a flag): its store-TLB entries get STORE_FLAGGED. */
   purgeStorePage(page: number): void {
     const off = page * PAGE_SIZE;
     for (let set = 0; set < TLB_ENTRIES; set += SET_SIZE) {
       if ((this.storeSets & (1 << (set / SET_SIZE))) === 0) continue;
       for (let i = set + STORE_BASE; i < set + STORE_BASE + TLB_SIZE; i++) {
-        if (this.ramOff[i] === off) this.tagLo[i] = INVALID_TAG;
+        if (this.ramOff[i] === off && this.tagLo[i] !== INVALID_TAG) this.tagLo[i] |= STORE_FLAGGED;
       }
     }
   }
@@ -346,7 +353,9 @@ export class Mmu {
     // A TLB hit needs no walk: an LR is a load, and a store entry's page is
     // writable, hence readable (W without R is reserved in PTEs and in PMP).
     const i = this.set + (((lo >>> 12) & TLB_MASK) | (isLoadReserved ? LOAD_BASE : STORE_BASE));
-    if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi) return this.ram.base + this.ramOff[i] + (lo & 4095);
+    if ((this.tagLo[i] & ~STORE_FLAGGED) === (lo & -4096) && this.tagHi[i] === hi) {
+      return this.ram.base + this.ramOff[i] + (lo & 4095);
+    }
     const kind = isLoadReserved ? ACCESS_LOAD : ACCESS_STORE;
     const paddr = translate(this.hart, lo, hi, kind, isLoadReserved ? WALK_LOAD : WALK_AMO);
     if (this.ram.offsetOf(paddr, size) < 0 || !this.hart.pmp.allows(paddr, size, kind, this.hart)) {
@@ -515,6 +524,13 @@ export class Mmu {
       for (let k = 0; k < size; k++) {
         this.storePhysical(paddrs[k], 1, k < 4 ? vLo >>> (8 * k) : vHi >>> (8 * (k - 4)), 0, lo, hi, false);
       }
+      return;
+    }
+    const i = this.set + (((lo >>> 12) & TLB_MASK) | STORE_BASE);
+    if (this.guestPriv < 0 && (this.tagLo[i] & ~STORE_FLAGGED) === (lo & -4096) && this.tagHi[i] === hi) {
+      // A flagged page or a misaligned store: the entry's translation holds.
+      // storePhysical does the flag's work, or makes the entry plain again.
+      this.storePhysical(this.ram.base + this.ramOff[i] + (lo & 4095), size, vLo, vHi, lo, hi, true);
       return;
     }
     const paddr = this.translateData(lo, hi, ACCESS_STORE, WALK_STORE);

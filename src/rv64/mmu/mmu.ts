@@ -391,6 +391,12 @@ export class Mmu {
 
   /** Reads a 16-bit parcel for fetch through the slow path (page-straddling or ROM code). */
   fetchParcel(lo: number, hi: number): number {
+    const i = this.set + ((lo >>> 12) & TLB_MASK);
+    if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi) {
+      // A RAM page the fetch TLB maps (PMP allowed all of it when it was filled).
+      const off = this.ramOff[i] + (lo & 4095);
+      return this.u8[off] | (this.u8[off + 1] << 8);
+    }
     const paddr = translate(this.hart, lo, hi, ACCESS_FETCH, WALK_FETCH);
     if (!this.hart.pmp.allows(paddr, 2, ACCESS_FETCH, this.hart)) raiseException(this.hart, CAUSE_FETCH_ACCESS, lo, hi);
     const off = this.ram.offsetOf(paddr, 2);
@@ -461,6 +467,11 @@ export class Mmu {
 
   private loadSlow(lo: number, hi: number, size: number): number {
     if ((lo & (size - 1)) !== 0 && (lo & 4095) + size > PAGE_SIZE) return this.loadSplit(lo, hi, size);
+    const i = this.set + (((lo >>> 12) & TLB_MASK) | LOAD_BASE);
+    if (this.guestPriv < 0 && this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi) {
+      // A misaligned load within a page the TLB maps: no walk.
+      return this.loadPhysical(this.ram.base + this.ramOff[i] + (lo & 4095), size, lo, hi, false);
+    }
     const paddr = this.translateData(lo, hi, ACCESS_LOAD, WALK_LOAD);
     return this.loadPhysical(paddr, size, lo, hi, true);
   }

@@ -3,7 +3,8 @@
 // WRITE_FRD in riscv/decode_macros.h, mmu_t's load/store logging in
 // riscv/mmu.h and mmu.cc, the CSR classes of riscv/csrs.cc). The tracer
 // (tracer.ts) reads these facts around the unchanged handlers: no handler
-// knows it is traced.
+// knows it is traced. The gdb stub's watchpoints take the memory access from
+// here too (src/gdb/memory-operand.ts).
 import type { Format } from "../rv64/decode/insn-def.js";
 import { allInstructions } from "../rv64/decode/table.js";
 import { rv64d } from "../rv64/exec/d.js";

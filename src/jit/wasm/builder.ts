@@ -26,68 +26,45 @@ export const P_LEFT = 4; // instructions left in the slice
 export const P_VIRT = 5; // 1 with V=1 (the FP templates need it)
 export const BLOCK_PARAMS = [I32, I32, I32, I32, I32, I32];
 
-/** Scratch locals after the parameters. */
-export const L_PAGE = 6; // i64: the page's virtual base
-export const L_VA = 7; // i64: an effective address
-export const L_T = 8; // i64 scratch
-export const L_ADDR = 9; // i32: a TLB entry's address, then a RAM address
-export const L_STATUS = 10; // i32: a host call's answer
-export const L_A = 11; // i64 scratch (the high multiplies)
-export const L_B = 12;
-export const L_C = 13;
+/** Types of the scratch locals after the parameters, in order. */
+const SCRATCH: number[] = [];
+/** Declares the next scratch local, of WebAssembly value type `type`; returns its index. */
+const scratch = (type: number): number => BLOCK_PARAMS.length + SCRATCH.push(type) - 1;
+
+export const L_PAGE = scratch(I64); // the page's virtual base
+export const L_VA = scratch(I64); // an effective address
+export const L_T = scratch(I64);
+export const L_ADDR = scratch(I32); // a TLB entry's address, then a RAM address
+export const L_STATUS = scratch(I32); // a host call's answer
+export const L_A = scratch(I64); // (the high multiplies, FP operand bits)
+export const L_B = scratch(I64);
+export const L_C = scratch(I64);
 /** f64 scratch (the FP templates). */
-export const L_FA = 14;
-export const L_FB = 15;
-export const L_FS = 16;
-export const L_FE = 17;
-export const L_FH = 18;
-export const L_FL = 19;
-export const L_FX = 20;
-export const L_FP = 21;
-export const L_FC = 22;
-export const L_FU = 23;
-export const L_FT = 24;
-export const L_FV = 25;
-/** i32: the index of the region's next block (the dispatch loop's br_table). */
-const L_NEXT = 26;
+export const L_FA = scratch(F64);
+export const L_FB = scratch(F64);
+export const L_FS = scratch(F64);
+export const L_FE = scratch(F64);
+export const L_FH = scratch(F64);
+export const L_FL = scratch(F64);
+export const L_FX = scratch(F64);
+export const L_FP = scratch(F64);
+export const L_FC = scratch(F64);
+export const L_FU = scratch(F64);
+export const L_FT = scratch(F64);
+export const L_FV = scratch(F64);
+/** The index of the region's next block (the dispatch loop's br_table). */
+const L_NEXT = scratch(I32);
 /**
  * The page the function last reached through a load, and through a store
- * (i64 virtual page, i32 RAM offset of that page): tlb.ts tries it before
- * the TLB. NO_PAGE after entry and after every handler call.
+ * (virtual page, RAM offset of that page): tlb.ts tries it before the TLB.
+ * NO_PAGE after entry and after every handler call.
  */
-export const L_LOAD_PAGE = 27;
-export const L_LOAD_RAM = 28;
-export const L_STORE_PAGE = 29;
-export const L_STORE_RAM = 30;
+export const L_LOAD_PAGE = scratch(I64);
+export const L_LOAD_RAM = scratch(I32);
+export const L_STORE_PAGE = scratch(I64);
+export const L_STORE_RAM = scratch(I32);
 /** A value the masked address of an access can never equal (bits 3..11 of it are zero). */
 export const NO_PAGE = 0x800;
-const SCRATCH = [
-  I64,
-  I64,
-  I64,
-  I32,
-  I32,
-  I64,
-  I64,
-  I64,
-  F64,
-  F64,
-  F64,
-  F64,
-  F64,
-  F64,
-  F64,
-  F64,
-  F64,
-  F64,
-  F64,
-  F64,
-  I32,
-  I64,
-  I32,
-  I64,
-  I32,
-];
 const FIRST_REGISTER_LOCAL = BLOCK_PARAMS.length + SCRATCH.length;
 
 /** What the host's handler call answers (compile.ts callHandler). */

@@ -133,6 +133,13 @@ function guarded(
   if (checkMode && d.rm === RM_DYN) b.fpKnownRne = true;
 }
 
+/** Pushes the RAM address of the access (TLB set `base`), or leaves for the handler (br 0) on a miss. */
+function ramAddressOrLeave(b: BlockBuilder, d: Decoded, base: number, size: number): void {
+  tlbHit(b, d, base, size);
+  b.f.op(Op.i32Eqz).op(Op.brIf).u32(0);
+  hitAddress(b);
+}
+
 function fpLoad(size: 4 | 8): Template {
   return {
     kind: "memory",
@@ -141,9 +148,7 @@ function fpLoad(size: 4 | 8): Template {
     emit(b, d, site) {
       guarded(b, d, site, false, true, () => {
         const f = b.f;
-        tlbHit(b, d, LOAD_BASE, size);
-        f.op(Op.i32Eqz).op(Op.brIf).u32(0);
-        hitAddress(b);
+        ramAddressOrLeave(b, d, LOAD_BASE, size);
         if (size === 8) f.mem(Op.i64Load, 0, 0);
         else f.mem(Op.i64Load32U, 0, 0).i64(0, -1).op(Op.i64Or); // NaN-boxed (Unpriv §21.2)
         b.setFpReg(d.rd);
@@ -161,9 +166,7 @@ function fpStore(size: 4 | 8): Template {
     emit(b, d, site) {
       guarded(b, d, site, false, false, () => {
         const f = b.f;
-        tlbHit(b, d, STORE_BASE, size);
-        f.op(Op.i32Eqz).op(Op.brIf).u32(0);
-        hitAddress(b);
+        ramAddressOrLeave(b, d, STORE_BASE, size);
         fBits(b, d.rs2);
         f.mem(size === 8 ? Op.i64Store : Op.i64Store32, 0, 0);
       });

@@ -165,7 +165,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
 }
 
-// Run directly (node dist/rvhv.js, or tsx src/cli/main.ts) rather than through bin/rvhv.js.
+// Run directly (node dist/rvhv.cjs, or tsx src/cli/main.ts) rather than through bin/rvhv.js.
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main(process.argv.slice(2));
+  void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

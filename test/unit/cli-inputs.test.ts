@@ -5,7 +5,17 @@
 // 70, and prints the version. Whatever could block runs in a child process
 // with a timeout, so a regression fails instead of hanging the test run.
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -161,13 +171,44 @@ describe("bin/rvhv.js", () => {
     expect(r.status).toBe(0);
   });
 
-  /** A launcher next to a stand-in dist/rvhv.js whose main() is `body`. */
+  it("keeps a V8 code cache per command, and runs the same without one or with a damaged one", () => {
+    const cacheHome = join(tmp, "xdg-cache");
+    const withCache = (...args: string[]) =>
+      spawnSync(process.execPath, [bin, ...args], {
+        encoding: "utf8",
+        env: { ...process.env, XDG_CACHE_HOME: cacheHome },
+      });
+    const dir = join(cacheHome, "rvhv", "code");
+    expect(withCache("run", exit0).status).toBe(0);
+    const [name] = readdirSync(dir);
+    expect(name).toMatch(new RegExp(`^[0-9a-f]{16}-run-${process.version}-${process.arch}\\.bin$`));
+    const size = statSync(join(dir, name)).size;
+    expect(size).toBeGreaterThan(100_000);
+    // V8 refuses a damaged cache; the command compiles the bundle itself and writes a good one.
+    writeFileSync(join(dir, name), "not a code cache");
+    const again = withCache("run", "--verbose", exit0);
+    expect(again).toMatchObject({ status: 0, stderr: "" });
+    const rewritten = statSync(join(dir, name));
+    expect(rewritten.size).toBeGreaterThan(size / 2);
+    // A good cache is read, not written again.
+    expect(withCache("run", exit0).status).toBe(0);
+    expect(statSync(join(dir, name)).mtimeMs).toBe(rewritten.mtimeMs);
+    // A cache directory that cannot be created costs only speed.
+    writeFileSync(join(tmp, "xdg-file"), "");
+    const blocked = spawnSync(process.execPath, [bin, "run", "--verbose", exit0], {
+      encoding: "utf8",
+      env: { ...process.env, XDG_CACHE_HOME: join(tmp, "xdg-file") },
+    });
+    expect(blocked).toMatchObject({ status: 0, stderr: "" });
+  });
+
+  /** A launcher next to a stand-in dist/rvhv.cjs whose main() is `body`. */
   function fakeCommand(name: string, body: string): string {
     const root = join(tmp, name);
     mkdirSync(join(root, "bin"), { recursive: true });
     mkdirSync(join(root, "dist"));
     copyFileSync(join(REPO, "bin", "rvhv.js"), join(root, "bin", "rvhv.js"));
-    writeFileSync(join(root, "dist", "rvhv.js"), `export async function main() {\n${body}\n}\n`);
+    writeFileSync(join(root, "dist", "rvhv.cjs"), `exports.main = async function main() {\n${body}\n};\n`);
     return join(root, "bin", "rvhv.js");
   }
   const run = (launcher: string, ...args: string[]) =>
@@ -182,7 +223,7 @@ describe("bin/rvhv.js", () => {
     expect(quiet.status).toBe(70);
     const verbose = run(launcher, "run", "--verbose", "x.elf");
     expect(verbose.stderr).toMatch(
-      /^rvhv: internal error: RangeError: Array buffer allocation failed\n {4}at main \(.*dist\/rvhv\.js:2:/,
+      /^rvhv: internal error: RangeError: Array buffer allocation failed\n {4}at (?:Object\.)?main \(.*dist\/rvhv\.cjs:2:/,
     );
     expect(verbose.status).toBe(70);
   });

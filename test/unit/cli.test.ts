@@ -141,7 +141,7 @@ describe("the built command", () => {
     copyFileSync(join(REPO, "bin", "rvhv.js"), join(lone, "rvhv.js"));
     const r = spawnSync(process.execPath, [join(lone, "rvhv.js"), "run", elf.hello], { encoding: "utf8" });
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe("rvhv: the built command (dist/rvhv.js) is missing; run: npm run build\n");
+    expect(r.stderr).toBe("rvhv: the built command (dist/rvhv.cjs) is missing; run: npm run build\n");
   });
 
   it("`test` runs every ELF below its paths on workers and reports each in path order", () => {

@@ -175,10 +175,15 @@ function runnerModule(memoryPages: number, pageLinksBase: number): Uint8Array {
   f.op(Op.end).op(Op.unreachable);
   return encodeModule(
     {
-      params: [I32, I32, I32, I32, I32, I32, I32, I32],
-      results: [I32],
-      locals: [I32, I32, I32, I32],
-      code: f,
+      functions: [
+        {
+          params: [I32, I32, I32, I32, I32, I32, I32, I32],
+          results: [I32],
+          locals: [I32, I32, I32, I32],
+          code: f,
+          export: "run",
+        },
+      ],
       table: "blocks",
       callTypes: [{ params: BLOCK_PARAMS, results: [I32] }],
     },

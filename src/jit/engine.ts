@@ -115,7 +115,8 @@ export class JitEngine {
   /** The hart whose blocks run now (their handler calls act on it). */
   private readonly running: RunningHart = { hart: null };
   private readonly links: BlockLinks;
-  /** Blocks compiled so far, and the milliseconds spent compiling them. */
+  /** Regions compiled so far, the block entries they gave, and the milliseconds spent compiling them. */
+  regionsCompiled = 0;
   blocksCompiled = 0;
   compileMs = 0;
 
@@ -208,18 +209,26 @@ export class JitEngine {
     return blocks;
   }
 
-  /** Compiles the block at page offset `start`; returns its count (or NOT_COMPILABLE). */
+  /**
+   * Compiles the region rooted at page offset `start`; returns the root
+   * block's count (or NOT_COMPILABLE). The region's other blocks become
+   * entries too where the page has none yet.
+   */
   private compile(blocks: PageBlocks, slots: Decoded[], pageOff: number, start: number): number {
     const t0 = performance.now();
     if (blocks.links === 0) this.links.attach(blocks);
-    const block = compileRegion(slots, this.phys.ram, pageOff >>> 1, start, this.running);
-    if (block === null) {
+    const entries = compileRegion(slots, this.phys.ram, pageOff >>> 1, start, this.running);
+    if (entries === null) {
       blocks.counts[start >>> 1] = NOT_COMPILABLE;
       return NOT_COMPILABLE;
     }
-    blocks.add(start, block);
-    this.blocksCompiled++;
+    for (const entry of entries) {
+      if (entry.start !== start && blocks.counts[entry.start >>> 1] !== 0) continue;
+      blocks.add(entry.start, entry);
+      this.blocksCompiled++;
+    }
+    this.regionsCompiled++;
     this.compileMs += performance.now() - t0;
-    return block.count;
+    return entries[0].count;
   }
 }

@@ -15,7 +15,7 @@
 import type { Decoded } from "../../rv64/decode/decoded.js";
 import { EXIT_LEFT, EXIT_PC_HI, EXIT_PC_LO, F_HI, F_LO, X_HI, X_LO } from "../../rv64/hart-state.js";
 import { BLOCK_CONTINUE, BLOCK_SHORT } from "../block-status.js";
-import { F64, FunctionBody, I32, I64, Op, VOID } from "./encoder.js";
+import { F64, FunctionBody, I32, I64, Op, VOID, type FunctionSpec } from "./encoder.js";
 
 /** Parameters of a block function: run(state, tlb, vaLo, vaHi, left, virt) -> status. */
 export const P_STATE = 0; // the hart's stateBase (hart-state.ts)
@@ -25,11 +25,14 @@ export const P_VA_HI = 3;
 export const P_LEFT = 4; // instructions left in the slice
 export const P_VIRT = 5; // 1 with V=1 (the FP templates need it)
 export const BLOCK_PARAMS = [I32, I32, I32, I32, I32, I32];
+/** The region's function takes a block function's parameters and the index of the block to start at. */
+const P_ENTRY = 6;
+const REGION_PARAMS = [...BLOCK_PARAMS, I32];
 
 /** Types of the scratch locals after the parameters, in order. */
 const SCRATCH: number[] = [];
 /** Declares the next scratch local, of WebAssembly value type `type`; returns its index. */
-const scratch = (type: number): number => BLOCK_PARAMS.length + SCRATCH.push(type) - 1;
+const scratch = (type: number): number => REGION_PARAMS.length + SCRATCH.push(type) - 1;
 
 export const L_PAGE = scratch(I64); // the page's virtual base
 export const L_VA = scratch(I64); // an effective address
@@ -65,7 +68,7 @@ export const L_STORE_PAGE = scratch(I64);
 export const L_STORE_RAM = scratch(I32);
 /** A value the masked address of an access can never equal (bits 3..11 of it are zero). */
 export const NO_PAGE = 0x800;
-const FIRST_REGISTER_LOCAL = BLOCK_PARAMS.length + SCRATCH.length;
+const FIRST_REGISTER_LOCAL = REGION_PARAMS.length + SCRATCH.length;
 
 /** What the host's handler call answers (compile.ts callHandler). */
 export const HOST_GO_ON = 0;
@@ -235,30 +238,44 @@ export class BlockBuilder {
     return true;
   }
 
-  /** All locals after the parameters, by type. */
-  localTypes(): number[] {
-    return this.locals;
+  /** The region function's type and locals (its code is `f`). */
+  regionFunction(): FunctionSpec {
+    return { params: REGION_PARAMS, results: [I32], locals: this.locals, code: this.f };
   }
 
   /**
-   * The prologue: a block reached through a link (block-links.ts) first
-   * checks that the slice has room for it; then the page base as an i64,
-   * and every register's local.
+   * The region's prologue: the page base as an i64, every register's local,
+   * and the block to start at. Any block can be where control enters: every
+   * register the region names is loaded, and nothing is dirty yet.
    */
   prologue(): void {
     const f = this.f;
-    f.get(P_LEFT).i32(this.count).op(Op.i32LtS).op(Op.if).byte(VOID);
-    f.get(P_STATE);
-    this.pcLoAt(this.start);
+    f.get(P_VA_LO).op(Op.i64ExtendI32U).get(P_VA_HI).op(Op.i64ExtendI32U).i64(32, 0).op(Op.i64Shl).op(Op.i64Or);
+    f.set(L_PAGE);
+    this.forgetPages();
+    for (let slot = 1; slot < SLOTS; slot++) if (this.loadOnEntry[slot] !== 0) this.loadRegister(slot);
+    f.get(P_ENTRY).set(L_NEXT);
+  }
+
+  /**
+   * The block function that enters the region at block `i` (a function of
+   * the module numbered `region`): a block reached through a link
+   * (block-links.ts) first checks that the slice has room for it.
+   */
+  entryFunction(i: number, region: number): FunctionSpec {
+    const f = new FunctionBody();
+    const { start, insns } = this.blocks[i];
+    f.get(P_LEFT).i32(insns.length).op(Op.i32LtS).op(Op.if).byte(VOID);
+    f.get(P_STATE).get(P_VA_LO);
+    if (start !== 0) f.i32(start).op(Op.i32Or);
     f.mem(Op.i32Store, 2, EXIT_PC_LO);
     f.get(P_STATE).get(P_VA_HI).mem(Op.i32Store, 2, EXIT_PC_HI);
     f.get(P_STATE).get(P_LEFT).mem(Op.i32Store, 2, EXIT_LEFT);
     f.i32(BLOCK_SHORT).op(Op.return);
     f.op(Op.end);
-    f.get(P_VA_LO).op(Op.i64ExtendI32U).get(P_VA_HI).op(Op.i64ExtendI32U).i64(32, 0).op(Op.i64Shl).op(Op.i64Or);
-    f.set(L_PAGE);
-    this.forgetPages();
-    for (let slot = 1; slot < SLOTS; slot++) if (this.loadOnEntry[slot] !== 0) this.loadRegister(slot);
+    for (let p = 0; p < BLOCK_PARAMS.length; p++) f.get(p);
+    f.i32(i).op(Op.call).u32(region);
+    return { params: BLOCK_PARAMS, results: [I32], locals: [], code: f };
   }
 
   /** The pages tlb.ts remembers are unknown again (on entry; a handler may change translations). */

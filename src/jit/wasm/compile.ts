@@ -24,7 +24,7 @@ import { SIGNAL_JUMP } from "../../rv64/hart.js";
 import { EXIT_LEFT, EXIT_PC_HI, EXIT_PC_LO } from "../../rv64/hart-state.js";
 import { UNDECODED, type Ram } from "../../rv64/memory.js";
 import { BLOCK_CONTINUE, BLOCK_STOP } from "../block-status.js";
-import { BLOCK_PARAMS, BlockBuilder, HOST_GO_ON, HOST_STATUS_BIAS } from "./builder.js";
+import { BlockBuilder, HOST_GO_ON, HOST_STATUS_BIAS } from "./builder.js";
 import { I32, Op, encodeModule } from "./encoder.js";
 import { Wasm } from "./api.js";
 import { templates } from "./templates.js";
@@ -49,10 +49,12 @@ export type BlockFunction = (
   virt: number,
 ) => number;
 
-/** A compiled region: its function, entered at the root block, and the root block's length. */
+/** A compiled region's entry at one of its blocks: where that block starts, its function, and its length. */
 export interface Block {
+  /** Page offset of the block. */
+  start: number;
   run: BlockFunction;
-  /** Instructions in the root block: the region runs only when the slice has this many left. */
+  /** Instructions in the block: the region is entered here only when the slice has this many left. */
   count: number;
 }
 
@@ -132,8 +134,10 @@ function scanRegion(slots: Decoded[], u16: Uint16Array, parcelBase: number, star
 }
 
 /**
- * Compiles the region rooted at page offset `start`, or returns null if no
- * block can start there.
+ * Compiles the region rooted at page offset `start`: an entry at each of
+ * its blocks, the root's first (control reaches a block inside the region
+ * from elsewhere too, and the engine resumes a slice that ended inside a
+ * block at the next block start). Returns null if no block can start there.
  */
 export function compileRegion(
   slots: Decoded[],
@@ -141,10 +145,9 @@ export function compileRegion(
   parcelBase: number,
   start: number,
   running: RunningHart,
-): Block | null {
+): Block[] | null {
   const region = scanRegion(slots, ram.u16, parcelBase, start);
   if (region.length === 0) return null;
-  const root = region[0];
   const b = new BlockBuilder(
     region.map((block) => ({ start: block.start, insns: block.insns, successors: successors(block) })),
     (d) => templates[d.name]?.noRd !== true && !writesFpRd(d),
@@ -172,14 +175,10 @@ export function compileRegion(
   });
   b.f.op(Op.unreachable);
 
+  // Function indices: the handler import (0), the region (1), then the entries.
+  const entries = region.map((_, i) => ({ ...b.entryFunction(i, 1), export: `${i}` }));
   const bytes = encodeModule(
-    {
-      params: BLOCK_PARAMS,
-      results: [I32],
-      locals: b.localTypes(),
-      code: b.f,
-      imports: [HANDLER_IMPORT],
-    },
+    { functions: [b.regionFunction(), ...entries], imports: [HANDLER_IMPORT] },
     ram.memory.buffer.byteLength >>> 16,
   );
   const calls = b.calls;
@@ -194,8 +193,12 @@ export function compileRegion(
     d.exec(h, d);
     return h.signal === 0 ? HOST_GO_ON : followSignal(h, d.len);
   };
-  const instance = new Wasm.Instance(new Wasm.Module(bytes), { env: { mem: ram.memory, call } });
-  return { run: instance.exports.run as BlockFunction, count: root.insns.length };
+  const { exports } = new Wasm.Instance(new Wasm.Module(bytes), { env: { mem: ram.memory, call } });
+  return region.map((block, i) => ({
+    start: block.start,
+    run: exports[`${i}`] as BlockFunction,
+    count: block.insns.length,
+  }));
 }
 
 /** The decoded instruction at page offset `off`, decoding it into its slot on first use; null if it straddles the page end. */

@@ -229,58 +229,75 @@ export interface FunctionSpec {
   locals: number[];
   /** The code, without the final `end`. */
   code: FunctionBody;
-  /** Host functions imported from "env" by name: function indices 0.., the module's own comes after them. */
+  /** The name it is exported under, if any. */
+  export?: string;
+}
+
+export interface ModuleSpec {
+  /** The module's functions, numbered after the imported ones (a `call` of the first is `call imports.length`). */
+  functions: FunctionSpec[];
+  /** Host functions imported from "env" by name: function indices 0... */
   imports?: { name: string; params: number[]; results: number[] }[];
   /** Imports a function table as "env"."<name>" (table 0). */
   table?: string;
-  /** Function types for call_indirect, numbered after the function's and the imports' types. */
+  /** Function types for call_indirect, numbered after the functions' and the imports' types. */
   callTypes?: { params: number[]; results: number[] }[];
 }
 
 /**
  * A module that imports memory "env"."mem" (at least `memoryPages` pages of
- * 64 KiB), the spec's host functions and table, and exports one function as
- * "run" (type 0).
+ * 64 KiB) and the spec's host functions and table, and exports the
+ * functions that have export names.
  */
-export function encodeModule(fn: FunctionSpec, memoryPages: number): Uint8Array {
+export function encodeModule(spec: ModuleSpec, memoryPages: number): Uint8Array {
   const out = new Bytes().bytes([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
   const section = (id: number, body: Bytes): void => {
     out.byte(id).sized(body);
   };
-  const hostImports = fn.imports ?? [];
-  // Type section: the function's type (0), then each import's, then the call types.
-  const types = [fn, ...hostImports, ...(fn.callTypes ?? [])];
+  const { functions } = spec;
+  const hostImports = spec.imports ?? [];
+  // Type section: each function's type (function i has type i), then each import's, then the call types.
+  const types = [...functions, ...hostImports, ...(spec.callTypes ?? [])];
   const type = new Bytes().u32(types.length);
   for (const t of types) type.byte(0x60).u32(t.params.length).bytes(t.params).u32(t.results.length).bytes(t.results);
   section(1, type);
   // Import section: the memory (limits with a minimum only), then the host functions.
-  const imports = new Bytes().u32(1 + hostImports.length + (fn.table !== undefined ? 1 : 0));
+  const imports = new Bytes().u32(1 + hostImports.length + (spec.table !== undefined ? 1 : 0));
   imports.name("env").name("mem").byte(0x02).byte(0x00).u32(memoryPages);
   // A table of funcref (0x70) with a minimum of 1 (§5.3.7, §5.5.5).
-  if (fn.table !== undefined) imports.name("env").name(fn.table).byte(0x01).byte(0x70).byte(0x00).u32(1);
+  if (spec.table !== undefined) imports.name("env").name(spec.table).byte(0x01).byte(0x70).byte(0x00).u32(1);
   hostImports.forEach((host, i) =>
     imports
       .name("env")
       .name(host.name)
       .byte(0x00)
-      .u32(1 + i),
+      .u32(functions.length + i),
   );
   section(2, imports);
-  // Function section: the module's function has type 0.
-  section(3, new Bytes().u32(1).u32(0));
+  // Function section: function i has type i.
+  const functionTypes = new Bytes().u32(functions.length);
+  functions.forEach((_, i) => functionTypes.u32(i));
+  section(3, functionTypes);
   // Export section: function indices count the imported functions first.
-  section(7, new Bytes().u32(1).name("run").byte(0x00).u32(hostImports.length));
+  const exported = functions.flatMap((fn, i) => (fn.export === undefined ? [] : [{ name: fn.export, i }]));
+  const exports = new Bytes().u32(exported.length);
+  for (const { name, i } of exported) exports.name(name).byte(0x00).u32(hostImports.length + i);
+  section(7, exports);
   // Code section: locals run-length encoded by type.
-  const body = new Bytes();
-  const groups: [number, number][] = [];
-  for (const t of fn.locals) {
-    const last = groups[groups.length - 1];
-    if (last !== undefined && last[1] === t) last[0]++;
-    else groups.push([1, t]);
+  const code = new Bytes().u32(functions.length);
+  for (const fn of functions) {
+    const body = new Bytes();
+    const groups: [number, number][] = [];
+    for (const t of fn.locals) {
+      const last = groups[groups.length - 1];
+      if (last !== undefined && last[1] === t) last[0]++;
+      else groups.push([1, t]);
+    }
+    body.u32(groups.length);
+    for (const [count, t] of groups) body.u32(count).byte(t);
+    body.bytes(fn.code.view()).byte(Op.end);
+    code.sized(body);
   }
-  body.u32(groups.length);
-  for (const [count, t] of groups) body.u32(count).byte(t);
-  body.bytes(fn.code.view()).byte(Op.end);
-  section(10, new Bytes().u32(1).sized(body));
+  section(10, code);
   return out.view().slice();
 }

@@ -236,6 +236,31 @@ describe("SFENCE.VMA with an address (Priv §4.2.1)", () => {
     expect(h.mmu.load32(0x5000, 0)).toBe(555);
   });
 
+  it("drops the address's entries in every context, next to a context of superpages", () => {
+    const h = sv39();
+    writePte(h, ROOT, pte(L1, V));
+    writePte(h, L1, pte(L0, V));
+    writePte(h, L1 + 8n, pte(0x80200000n, V | R | A)); // a 2 MiB megapage at VA 0x200000 (S only)
+    writePte(h, L0 + 8n, pte(0x80201000n, V | R | U | A));
+    ram32(h, 0x80201000n, 1);
+    ram32(h, 0x80203000n, 3);
+    ram32(h, 0x80200000n, 7);
+    h.csrLo[CSR_MSTATUS] |= MSTATUS_SUM;
+    for (const priv of [PRIV_U, PRIV_S]) {
+      h.priv = priv;
+      h.mmu.selectContext();
+      expect(h.mmu.load32(0x1000, 0)).toBe(1);
+    }
+    expect(h.mmu.load32(0x200000, 0)).toBe(7); // S's context now holds a superpage entry; U's does not
+    writePte(h, L0 + 8n, pte(0x80203000n, V | R | U | A));
+    h.mmu.flushPage(0x1000, 0);
+    for (const priv of [PRIV_U, PRIV_S]) {
+      h.priv = priv;
+      h.mmu.selectContext();
+      expect(h.mmu.load32(0x1000, 0)).toBe(3);
+    }
+  });
+
   it("keeps the entries of other pages, and the instruction drops the named page", () => {
     const h = sv39();
     writePte(h, ROOT, pte(L1, V));

@@ -91,6 +91,15 @@ export class Mmu {
    * flags its page, so Linux's LR/SC loops purge often).
    */
   private storeSets = 0;
+  /**
+   * Contexts that may hold entries (bit per context, set at each fill,
+   * cleared when the context is emptied), and those that may hold entries
+   * cut from a superpage: SFENCE.VMA with an address looks at the one
+   * index per TLB an address maps to in a context of 4 KiB pages, and at
+   * every entry only where superpages may be.
+   */
+  private liveSets = 0;
+  private superpageSets = 0;
   /** Per guest slot: the hgatp and vsatp (lo, hi each) its entries were made under; hgatpLo 1 when empty. */
   private readonly slotKeys = new Int32Array(4 * GUEST_SLOTS).fill(INVALID_TAG);
   /** The slot the next new guest address space replaces. */
@@ -128,7 +137,7 @@ export class Mmu {
    */
   flush(): void {
     this.tagLo.fill(INVALID_TAG);
-    this.storeSets = 0;
+    this.storeSets = this.liveSets = this.superpageSets = 0;
     this.slotKeys.fill(INVALID_TAG);
     this.gstageCache.flush();
   }
@@ -141,6 +150,14 @@ export class Mmu {
    */
   flushHost(): void {
     this.tagLo.fill(INVALID_TAG, 0, HOST_CONTEXTS * SET_SIZE);
+    this.forgetContexts(0, HOST_CONTEXTS);
+  }
+
+  /** Contexts first .. first+count-1 were emptied. */
+  private forgetContexts(first: number, count: number): void {
+    const bits = ~(((1 << count) - 1) << first);
+    this.liveSets &= bits;
+    this.superpageSets &= bits;
   }
 
   /**
@@ -178,10 +195,12 @@ export class Mmu {
     this.slotKeys[4 * slot] = INVALID_TAG;
     const start = (HOST_CONTEXTS + 3 * slot) * SET_SIZE;
     this.tagLo.fill(INVALID_TAG, start, start + 3 * SET_SIZE);
+    this.forgetContexts(HOST_CONTEXTS + 3 * slot, 3);
   }
 
   private dropContext(c: number): void {
     this.tagLo.fill(INVALID_TAG, c * SET_SIZE, (c + 1) * SET_SIZE);
+    this.forgetContexts(c, 1);
   }
 
   /** The slot of the current (hgatp, vsatp): found, or the next one emptied and taken. */
@@ -212,10 +231,26 @@ export class Mmu {
    * whose page covers the address, superpages included.
    */
   flushPage(lo: number, hi: number): void {
+    for (let c = 0; c < CONTEXTS; c++) {
+      const bit = 1 << c;
+      if ((this.liveSets & bit) === 0) continue;
+      const set = c * SET_SIZE;
+      if ((this.superpageSets & bit) !== 0) {
+        this.dropCovering(set, set + SET_SIZE, lo, hi);
+      } else {
+        // Entries of 4 KiB pages: only the address's own index can hold one for it.
+        const index = set + ((lo >>> 12) & TLB_MASK);
+        for (let i = index; i < set + SET_SIZE; i += TLB_SIZE) this.dropCovering(i, i + 1, lo, hi);
+      }
+    }
+  }
+
+  /** Drops the entries from `first` to `end` (exclusive) whose leaf page covers address (hi:lo). */
+  private dropCovering(first: number, end: number, lo: number, hi: number): void {
     const tagLo = this.tagLo;
     const tagHi = this.tagHi;
     const span = this.span;
-    for (let i = 0; i < tagLo.length; i++) {
+    for (let i = first; i < end; i++) {
       const bits = span[i];
       if (bits === 0 || tagLo[i] === INVALID_TAG) continue;
       const hit =
@@ -459,6 +494,8 @@ export class Mmu {
   private fill(i: number, lo: number, hi: number, pageOff: number): void {
     const set = (i / SET_SIZE) | 0;
     if (i - set * SET_SIZE >= STORE_BASE) this.storeSets |= 1 << set;
+    this.liveSets |= 1 << set;
+    if (walkOrigin.spanBits > 12) this.superpageSets |= 1 << set;
     this.tagLo[i] = lo & -4096;
     this.tagHi[i] = hi;
     this.ramOff[i] = pageOff;

@@ -281,7 +281,11 @@ export function encodeModule(spec: ModuleSpec, memoryPages: number): Uint8Array 
   // Export section: function indices count the imported functions first.
   const exported = functions.flatMap((fn, i) => (fn.export === undefined ? [] : [{ name: fn.export, i }]));
   const exports = new Bytes().u32(exported.length);
-  for (const { name, i } of exported) exports.name(name).byte(0x00).u32(hostImports.length + i);
+  for (const { name, i } of exported)
+    exports
+      .name(name)
+      .byte(0x00)
+      .u32(hostImports.length + i);
   section(7, exports);
   // Code section: locals run-length encoded by type.
   const code = new Bytes().u32(functions.length);

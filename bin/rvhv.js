@@ -57,11 +57,11 @@ const CODE_CACHES_KEPT = 8;
 function loadBundle(path, command) {
   const source = readFileSync(path, "utf8");
   const key = createHash("sha256").update(source).digest("hex").slice(0, 16);
-  const dir = join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "rvhv", "code");
-  const cacheFile = join(dir, `${key}-${command}-${process.version}-${process.arch}.bin`);
+  let dir = null;
   let cachedData;
   try {
-    cachedData = readFileSync(cacheFile);
+    dir = join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "rvhv", "code");
+    cachedData = readFileSync(join(dir, cacheName(key, command)));
   } catch {
     cachedData = undefined;
   }
@@ -71,9 +71,10 @@ function loadBundle(path, command) {
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(path), module, path, dirname(path));
   const saveCache = () => {
-    if (cachedData !== undefined && !script.cachedDataRejected) return;
+    if (dir === null || (cachedData !== undefined && !script.cachedDataRejected)) return;
     try {
       mkdirSync(dir, { recursive: true });
+      const cacheFile = join(dir, cacheName(key, command));
       const partial = `${cacheFile}.${process.pid}`;
       writeFileSync(partial, script.createCachedData());
       renameSync(partial, cacheFile);
@@ -87,6 +88,11 @@ function loadBundle(path, command) {
     }
   };
   return { exports: module.exports, saveCache };
+}
+
+/** A code cache's file name: the bundle's key, the command, and the Node that made it. */
+function cacheName(key, command) {
+  return `${key}-${command}-${process.version}-${process.arch}.bin`;
 }
 
 const bundle = fileURLToPath(new URL("../dist/rvhv.cjs", import.meta.url));

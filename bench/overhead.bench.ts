@@ -12,9 +12,11 @@
 // Prints the tables and writes a Markdown report with SVG charts to
 // bench/results/ (not committed).
 //
-// Usage: npm run bench:overhead [-- --quick] [--iterations=N] [--skip-ops] [--skip-linux]
+// Usage: npm run bench:overhead [-- --quick] [--iterations=N] [--cpu-runs=N] [--skip-ops] [--skip-linux]
 //                                   [--workloads=idle,cpu,console] [--configs=pv,pv+sstc,emulated] [--guests=1,2,4]
-//   --quick   K = 1 only, and two runs of each per-operation measurement
+//   --quick      K = 1 only, two runs of each per-operation measurement, one of each CPU-bound run
+//   --cpu-runs   runs of each CPU-bound configuration, in turn, the median kept (default 5): its
+//                work takes only about 2 s with the translation engine, so one run is mostly noise
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -34,6 +36,7 @@ import {
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 let quick = false;
 let iterations = 5;
+let cpuRuns = 5;
 let skipOps = false;
 let skipLinux = false;
 let onlyWorkloads: string[] | null = null;
@@ -41,7 +44,9 @@ let onlyConfigs: string[] | null = null;
 let onlyKs: number[] | null = null;
 for (const arg of process.argv.slice(2)) {
   const m = /^--iterations=(\d+)$/.exec(arg);
+  const runsArg = /^--cpu-runs=(\d+)$/.exec(arg);
   if (m) iterations = Math.max(1, Number(m[1]));
+  else if (runsArg) cpuRuns = Math.max(1, Number(runsArg[1]));
   else if (arg === "--quick") quick = true;
   else if (arg === "--skip-ops") skipOps = true;
   else if (arg === "--skip-linux") skipLinux = true;
@@ -50,12 +55,15 @@ for (const arg of process.argv.slice(2)) {
   else if (arg.startsWith("--guests=")) onlyKs = arg.slice(9).split(",").map(Number);
   else {
     console.error(
-      `overhead.bench: unknown argument ${arg}\nusage: npm run bench:overhead [-- --quick] [--iterations=N] [--skip-ops] [--skip-linux] [--workloads=...] [--configs=...]`,
+      `overhead.bench: unknown argument ${arg}\nusage: npm run bench:overhead [-- --quick] [--iterations=N] [--cpu-runs=N] [--skip-ops] [--skip-linux] [--workloads=...] [--configs=...]`,
     );
     process.exit(2);
   }
 }
-if (quick) iterations = 2;
+if (quick) {
+  iterations = 2;
+  cpuRuns = 1;
+}
 
 const build = spawnSync(process.execPath, [join(root, "scripts/build-bench-guests.mjs")], { stdio: "inherit" });
 if (build.status !== 0) process.exit(1);
@@ -97,19 +105,31 @@ if (!skipLinux) {
   console.log(`\nLinux workloads (${guest.dir}), K = ${ks.join(", ")} guests per host processor`);
   for (const config of configs) bootCosts.set(config, await bootCost(paths, config));
   // A run that fails is reported and left out; the others still make the report.
-  const attempt = async (config: Config, workload: Workload, k: number): Promise<void> => {
+  const attempt = async (config: Config, workload: Workload, k: number): Promise<WorkloadRun | null> => {
     try {
       const run = await runWorkload(paths, config, workload, k);
-      runs.push(run);
       console.log(`  ${workload.padEnd(7)} ${config.padEnd(8)} K=${k}  span ${run.spanS.toFixed(2)} s`);
+      return run;
     } catch (e) {
       failures.push(`${workload} ${config} K=${k}: ${(e as Error).message.split("\n")[0]}`);
       console.log(`  ${workload.padEnd(7)} ${config.padEnd(8)} K=${k}  FAILED: ${failures.at(-1)}`);
+      return null;
     }
   };
   for (const workload of workloads) {
-    await attempt("native", workload, 1);
-    for (const config of configs) for (const k of ks) await attempt(config, workload, k);
+    const settings: [Config, number][] = [
+      ["native", 1],
+      ...configs.flatMap((c) => ks.map((k): [Config, number] => [c, k])),
+    ];
+    // Every setting once per round, so that the machine's drift touches them all alike.
+    const samples = settings.map((): WorkloadRun[] => []);
+    for (let round = 0; round < (workload === "cpu" ? cpuRuns : 1); round++) {
+      for (const [i, [config, k]] of settings.entries()) {
+        const run = await attempt(config, workload, k);
+        if (run !== null) samples[i].push(run);
+      }
+    }
+    for (const sample of samples) if (sample.length > 0) runs.push(medianRun(sample));
   }
 }
 
@@ -123,6 +143,12 @@ for (const line of report.comparisons) console.log(line);
 for (const line of failures) console.log(`failed: ${line}`);
 if (failures.length > 0) process.exitCode = 1;
 console.log(`\nreport: ${report.path}`);
+
+/** The run whose span is the median of `sample`'s (the lower middle one of an even count). */
+function medianRun(sample: WorkloadRun[]): WorkloadRun {
+  const sorted = [...sample].sort((a, b) => a.spanS - b.spanS);
+  return sorted[(sorted.length - 1) >> 1];
+}
 
 /** A plain aligned table. */
 function printTable(table: Record<string, string>[]): void {

@@ -178,14 +178,14 @@ export interface Divergence {
  * Runs program `seed` in `mode` on the interpreter and on the engine
  * (compiling at `hotThreshold` arrivals), slice by slice, comparing after
  * each slice. Returns the first divergence, or null; adds the blocks the
- * engine compiled to `compiled`.
+ * engine compiled (block entries, and the regions they belong to) to `compiled`.
  */
 export function runDifferential(
   seed: number,
   mode: Mode,
   hotThreshold: number,
   budget = 3000,
-  compiled: { blocks: number } = { blocks: 0 },
+  compiled: { blocks: number; regions: number } = { blocks: 0, regions: 0 },
 ): Divergence | null {
   const reference = buildHart(mode, seed, 0);
   const engine = buildHart(mode, seed, hotThreshold);
@@ -193,6 +193,7 @@ export function runDifferential(
     return compareRuns(seed, mode, reference, engine, budget);
   } finally {
     compiled.blocks += (engine.jit as JitEngine).blocksCompiled;
+    compiled.regions += (engine.jit as JitEngine).regionsCompiled;
   }
 }
 

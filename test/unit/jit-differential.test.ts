@@ -13,7 +13,7 @@ describe("translation engine against the interpreter", () => {
   for (const mode of MODES) {
     it(`agrees on ${SEEDS} random programs in ${mode} mode`, () => {
       const divergences: Divergence[] = [];
-      const compiled = { blocks: 0 };
+      const compiled = { blocks: 0, regions: 0 };
       for (let seed = 1; seed <= SEEDS; seed++) {
         // Compile on first arrival (every block is compiled code) or on the third (a mix).
         const d = runDifferential(seed, mode, seed % 2 === 0 ? 1 : 3, 3000, compiled);
@@ -22,6 +22,8 @@ describe("translation engine against the interpreter", () => {
       expect(divergences).toEqual([]);
       // The comparison means something only if compiled code ran.
       expect(compiled.blocks).toBeGreaterThan(10 * SEEDS);
+      // Regions of several blocks are entered at each of them, not only at their roots.
+      expect(compiled.blocks).toBeGreaterThan(compiled.regions);
     });
   }
 });

@@ -115,10 +115,9 @@ export class JitEngine {
   /** The hart whose blocks run now (their handler calls act on it). */
   private readonly running: RunningHart = { hart: null };
   private readonly links: BlockLinks;
-  /** Regions compiled so far, the block entries they gave, and the milliseconds spent compiling them. */
+  /** Regions compiled so far, and the block entries they gave. */
   regionsCompiled = 0;
   blocksCompiled = 0;
-  compileMs = 0;
 
   /**
    * The engine of the harts that will be created on `phys` (create it
@@ -215,7 +214,6 @@ export class JitEngine {
    * entries too where the page has none yet.
    */
   private compile(blocks: PageBlocks, slots: Decoded[], pageOff: number, start: number): number {
-    const t0 = performance.now();
     if (blocks.links === 0) this.links.attach(blocks);
     const entries = compileRegion(slots, this.phys.ram, pageOff >>> 1, start, this.running);
     if (entries === null) {
@@ -228,7 +226,6 @@ export class JitEngine {
       this.blocksCompiled++;
     }
     this.regionsCompiled++;
-    this.compileMs += performance.now() - t0;
     return entries[0].count;
   }
 }

@@ -24,7 +24,7 @@ import { SIGNAL_JUMP } from "../../rv64/hart.js";
 import { EXIT_LEFT, EXIT_PC_HI, EXIT_PC_LO } from "../../rv64/hart-state.js";
 import { UNDECODED, type Ram } from "../../rv64/memory.js";
 import { BLOCK_CONTINUE, BLOCK_STOP } from "../block-status.js";
-import { BlockBuilder, HOST_GO_ON, HOST_STATUS_BIAS } from "./builder.js";
+import { BlockBuilder, HOST_GO_ON, HOST_STATUS_BIAS, REGION_FUNCTION } from "./builder.js";
 import { I32, Op, encodeModule } from "./encoder.js";
 import { Wasm } from "./api.js";
 import { templates } from "./templates.js";
@@ -175,10 +175,10 @@ export function compileRegion(
   });
   b.f.op(Op.unreachable);
 
-  // Function indices: the handler import (0), the region (1), then the entries.
-  const entries = region.map((_, i) => ({ ...b.entryFunction(i, 1), export: `${i}` }));
+  // Function indices: the handler import, the region, its write-back helper, then the entries (builder.ts).
+  const entries = region.map((_, i) => ({ ...b.entryFunction(i, REGION_FUNCTION), export: `${i}` }));
   const bytes = encodeModule(
-    { functions: [b.regionFunction(), ...entries], imports: [HANDLER_IMPORT] },
+    { functions: [b.regionFunction(), b.writeBackFunction(), ...entries], imports: [HANDLER_IMPORT] },
     ram.memory.buffer.byteLength >>> 16,
   );
   const calls = b.calls;

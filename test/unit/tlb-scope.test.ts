@@ -2,12 +2,13 @@
 // translation (satp, SFENCE.VMA with V=0) keeps the guests' cached
 // translations; the guests' fences (HFENCE.VVMA, HFENCE.GVMA, SFENCE.VMA with
 // V=1) keep the host's and other VMIDs'; and a guest switch (hgatp, vsatp)
-// keeps every address space's entries for when it comes back.
+// keeps every address space's entries for when it comes back. And what
+// atomics cache: their translations, like a load's or a store's.
 import { describe, expect, it } from "vitest";
 import { CSR_HGATP, CSR_PMPADDR0, CSR_PMPCFG0, CSR_SATP, CSR_VSATP, PRIV_S } from "../../src/rv64/constants.js";
 import { writeCsr } from "../../src/rv64/firmware-access.js";
 import type { Hart } from "../../src/rv64/hart.js";
-import { LOAD_BASE, TLB_MASK } from "../../src/rv64/mmu/mmu.js";
+import { LOAD_BASE, STORE_BASE, STORE_FLAGGED, TLB_MASK } from "../../src/rv64/mmu/mmu.js";
 import { runHart } from "../../src/rv64/run-loop.js";
 import { makeHart, RAM_BASE } from "./support/hart.js";
 
@@ -108,5 +109,42 @@ describe("TLB flush scope", () => {
       expect(h.pcLo, name).toBe((RAM_BASE + 4) | 0);
       expect([cached(h, false), cached(h, true)], name).toEqual(expected);
     }
+  });
+});
+
+describe("Atomics fill the TLB", () => {
+  /** Whether the host's store TLB maps the page of `addr`. */
+  const storeCached = (h: Hart, addr: number): boolean => {
+    const i = h.mmu.set + (((addr >>> 12) & TLB_MASK) | STORE_BASE);
+    return h.mmu.tagLo[i] === (addr & -4096) && h.mmu.tagHi[i] === 0;
+  };
+  const AMOADD_W_X0_X0_X5 = 0x0002a02f; // amoadd.w x0, x0, (x5)
+
+  it("an AMO caches its page for the stores after it, as a store does", () => {
+    const h = warmHart();
+    h.xl[5] = DATA;
+    expect(storeCached(h, DATA)).toBe(false);
+    execute(h, AMOADD_W_X0_X0_X5);
+    expect(h.pcLo).toBe((RAM_BASE + 4) | 0);
+    expect(storeCached(h, DATA)).toBe(true);
+  });
+
+  it("flagged on a page whose stores must be seen (one that holds code): plain stores take the slow path, the next AMO hits", () => {
+    const h = warmHart();
+    h.xl[5] = RAM_BASE | 0; // the page execute() runs from
+    execute(h, AMOADD_W_X0_X0_X5);
+    expect(h.pcLo).toBe((RAM_BASE + 4) | 0);
+    expect(storeCached(h, RAM_BASE | 0)).toBe(false);
+    const i = h.mmu.set + (((RAM_BASE >>> 12) & TLB_MASK) | STORE_BASE);
+    expect(h.mmu.tagLo[i]).toBe(RAM_BASE | 0 | STORE_FLAGGED);
+  });
+
+  it("an LR caches its page for the loads after it", () => {
+    const h = warmHart();
+    writeCsr(h, CSR_SATP, 0, 0); // empties the host's context
+    expect(cached(h, false)).toBe(false);
+    h.xl[5] = DATA;
+    execute(h, 0x1002a02f); // lr.w x0, (x5)
+    expect(cached(h, false)).toBe(true);
   });
 });

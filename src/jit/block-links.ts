@@ -146,8 +146,9 @@ function runnerModule(memoryPages: number, pageLinksBase: number): Uint8Array {
   f.get(PC_LO).i32(-4096).op(Op.i32And).get(VA_LO).op(Op.i32Ne).op(Op.i32Or);
   f.op(Op.if).byte(VOID);
   {
-    // Another page: its fetch TLB entry (mmu.ts fetchPage), then its link table.
-    f.get(TLB).get(PC_LO).i32(12).op(Op.i32ShrU).i32(TLB_MASK).op(Op.i32And).i32(2).op(Op.i32Shl);
+    // Another page: its fetch TLB entry (mmu.ts fetchPage, tlbIndex), then its link table.
+    f.get(TLB).get(PC_LO).i32(12).op(Op.i32ShrU).get(PC_LO).i32(20).op(Op.i32ShrU).op(Op.i32Xor);
+    f.i32(TLB_MASK).op(Op.i32And).i32(2).op(Op.i32Shl);
     f.op(Op.i32Add).set(ENTRY);
     f.get(ENTRY).mem(Op.i32Load, 2, 0).get(PC_LO).i32(-4096).op(Op.i32And).op(Op.i32Ne);
     f.get(ENTRY)

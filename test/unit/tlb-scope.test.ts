@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { CSR_HGATP, CSR_PMPADDR0, CSR_PMPCFG0, CSR_SATP, CSR_VSATP, PRIV_S } from "../../src/rv64/constants.js";
 import { writeCsr } from "../../src/rv64/firmware-access.js";
 import type { Hart } from "../../src/rv64/hart.js";
-import { LOAD_BASE, STORE_BASE, STORE_FLAGGED, TLB_MASK } from "../../src/rv64/mmu/mmu.js";
+import { LOAD_BASE, STORE_BASE, STORE_FLAGGED, tlbIndex } from "../../src/rv64/mmu/mmu.js";
 import { runHart } from "../../src/rv64/run-loop.js";
 import { makeHart, RAM_BASE } from "./support/hart.js";
 
@@ -19,7 +19,7 @@ function cached(h: Hart, virt: boolean): boolean {
   const saved = h.virt;
   h.virt = virt;
   h.mmu.selectContext();
-  const i = h.mmu.set + (((DATA >>> 12) & TLB_MASK) | LOAD_BASE);
+  const i = h.mmu.set + (tlbIndex(DATA) | LOAD_BASE);
   const hit = h.mmu.tagLo[i] === (DATA & -4096) && h.mmu.tagHi[i] === 0;
   h.virt = saved;
   h.mmu.selectContext();
@@ -115,7 +115,7 @@ describe("TLB flush scope", () => {
 describe("Atomics fill the TLB", () => {
   /** Whether the host's store TLB maps the page of `addr`. */
   const storeCached = (h: Hart, addr: number): boolean => {
-    const i = h.mmu.set + (((addr >>> 12) & TLB_MASK) | STORE_BASE);
+    const i = h.mmu.set + (tlbIndex(addr) | STORE_BASE);
     return h.mmu.tagLo[i] === (addr & -4096) && h.mmu.tagHi[i] === 0;
   };
   const AMOADD_W_X0_X0_X5 = 0x0002a02f; // amoadd.w x0, x0, (x5)
@@ -135,7 +135,7 @@ describe("Atomics fill the TLB", () => {
     execute(h, AMOADD_W_X0_X0_X5);
     expect(h.pcLo).toBe((RAM_BASE + 4) | 0);
     expect(storeCached(h, RAM_BASE | 0)).toBe(false);
-    const i = h.mmu.set + (((RAM_BASE >>> 12) & TLB_MASK) | STORE_BASE);
+    const i = h.mmu.set + (tlbIndex(RAM_BASE) | STORE_BASE);
     expect(h.mmu.tagLo[i]).toBe(RAM_BASE | 0 | STORE_FLAGGED);
   });
 
@@ -146,5 +146,22 @@ describe("Atomics fill the TLB", () => {
     h.xl[5] = DATA;
     execute(h, 0x1002a02f); // lr.w x0, (x5)
     expect(cached(h, false)).toBe(true);
+  });
+});
+
+describe("TLB indexing", () => {
+  it("pages 1 MiB apart (Linux's image and linear map, its hot data) keep their entries side by side", () => {
+    const h = makeHart(4 << 20);
+    writeCsr(h, CSR_PMPADDR0, -1, 0x003fffff);
+    writeCsr(h, CSR_PMPCFG0, 0x1f, 0);
+    h.priv = PRIV_S;
+    h.mmu.selectContext();
+    const pages = [DATA, (DATA + 0x100000) | 0, (DATA + 0x200000) | 0];
+    for (const page of pages) h.mmu.load32(page, 0);
+    const hits = pages.map((page) => {
+      const i = h.mmu.set + (tlbIndex(page) | LOAD_BASE);
+      return h.mmu.tagLo[i] === (page & -4096);
+    });
+    expect(hits).toEqual([true, true, true]);
   });
 });

@@ -43,8 +43,11 @@ export function tlbHit(b: BlockBuilder, d: Decoded, base: number, size: number):
   ramAddress(b, ram);
   f.i32(1);
   f.op(Op.else);
+  // The entry's index (mmu.ts tlbIndex), with L_ADDR holding the address's low word meanwhile.
+  f.get(L_VA).op(Op.i32WrapI64).set(L_ADDR);
   f.get(P_TLB);
-  f.get(L_VA).i64(12, 0).op(Op.i64ShrU).op(Op.i32WrapI64).i32(TLB_MASK).op(Op.i32And).i32(base).op(Op.i32Or);
+  f.get(L_ADDR).i32(12).op(Op.i32ShrU).get(L_ADDR).i32(20).op(Op.i32ShrU).op(Op.i32Xor);
+  f.i32(TLB_MASK).op(Op.i32And).i32(base).op(Op.i32Or);
   f.i32(2).op(Op.i32Shl).op(Op.i32Add).set(L_ADDR);
   // tagLo === va & -4096 && tagHi === va >> 32
   f.get(L_ADDR).mem(Op.i32Load, 2, 0);

@@ -38,6 +38,18 @@ const TLB_SIZE = 1 << TLB_BITS;
 export const TLB_MASK = TLB_SIZE - 1;
 export const LOAD_BASE = TLB_SIZE;
 export const STORE_BASE = 2 * TLB_SIZE;
+/**
+ * The index of virtual address `lo`'s page in a TLB (of any kind): the page
+ * number's low bits folded with the next ones, so that pages a multiple of
+ * 1 MiB apart do not evict each other. Linux maps its image and the linear
+ * map, and places hot data, at such distances: with the plain low bits, two
+ * pairs of hot data pages took 38 K walks in its boot, by turns. Pages in
+ * an aligned 1 MiB keep distinct indices. Compiled code computes the same
+ * (src/jit/wasm/tlb.ts, src/jit/block-links.ts).
+ */
+export function tlbIndex(lo: number): number {
+  return ((lo >>> 12) ^ (lo >>> 20)) & TLB_MASK;
+}
 /** One TLB set (fetch, load, store) per translation context. */
 const SET_SIZE = 3 * TLB_SIZE;
 /**
@@ -239,7 +251,7 @@ export class Mmu {
         this.dropCovering(set, set + SET_SIZE, lo, hi);
       } else {
         // Entries of 4 KiB pages: only the address's own index can hold one for it.
-        const index = set + ((lo >>> 12) & TLB_MASK);
+        const index = set + tlbIndex(lo);
         for (let i = index; i < set + SET_SIZE; i += TLB_SIZE) this.dropCovering(i, i + 1, lo, hi);
       }
     }
@@ -291,7 +303,7 @@ export class Mmu {
   // ---- loads (Unpriv §2.6). Results are sign- or zero-extended to 32 bits.
 
   loadS8(lo: number, hi: number): number {
-    const i = this.set + (((lo >>> 12) & TLB_MASK) | LOAD_BASE);
+    const i = this.set + (tlbIndex(lo) | LOAD_BASE);
     if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi) {
       return (this.u8[this.ramOff[i] + (lo & 4095)] << 24) >> 24;
     }
@@ -299,7 +311,7 @@ export class Mmu {
   }
 
   loadU8(lo: number, hi: number): number {
-    const i = this.set + (((lo >>> 12) & TLB_MASK) | LOAD_BASE);
+    const i = this.set + (tlbIndex(lo) | LOAD_BASE);
     if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi) {
       return this.u8[this.ramOff[i] + (lo & 4095)];
     }
@@ -311,7 +323,7 @@ export class Mmu {
   }
 
   loadU16(lo: number, hi: number): number {
-    const i = this.set + (((lo >>> 12) & TLB_MASK) | LOAD_BASE);
+    const i = this.set + (tlbIndex(lo) | LOAD_BASE);
     if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi && (lo & 1) === 0) {
       return this.u16[(this.ramOff[i] + (lo & 4095)) >>> 1];
     }
@@ -319,7 +331,7 @@ export class Mmu {
   }
 
   load32(lo: number, hi: number): number {
-    const i = this.set + (((lo >>> 12) & TLB_MASK) | LOAD_BASE);
+    const i = this.set + (tlbIndex(lo) | LOAD_BASE);
     if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi && (lo & 3) === 0) {
       return this.i32[(this.ramOff[i] + (lo & 4095)) >>> 2];
     }
@@ -328,7 +340,7 @@ export class Mmu {
 
   /** 64-bit load: returns the low word, the high word in this.hi. */
   load64(lo: number, hi: number): number {
-    const i = this.set + (((lo >>> 12) & TLB_MASK) | LOAD_BASE);
+    const i = this.set + (tlbIndex(lo) | LOAD_BASE);
     if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi && (lo & 7) === 0) {
       const w = (this.ramOff[i] + (lo & 4095)) >>> 2;
       this.hi = this.i32[w + 1];
@@ -340,7 +352,7 @@ export class Mmu {
   // ---- stores
 
   store8(lo: number, hi: number, v: number): void {
-    const i = this.set + (((lo >>> 12) & TLB_MASK) | STORE_BASE);
+    const i = this.set + (tlbIndex(lo) | STORE_BASE);
     if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi) {
       this.u8[this.ramOff[i] + (lo & 4095)] = v;
       return;
@@ -349,7 +361,7 @@ export class Mmu {
   }
 
   store16(lo: number, hi: number, v: number): void {
-    const i = this.set + (((lo >>> 12) & TLB_MASK) | STORE_BASE);
+    const i = this.set + (tlbIndex(lo) | STORE_BASE);
     if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi && (lo & 1) === 0) {
       this.u16[(this.ramOff[i] + (lo & 4095)) >>> 1] = v;
       return;
@@ -358,7 +370,7 @@ export class Mmu {
   }
 
   store32(lo: number, hi: number, v: number): void {
-    const i = this.set + (((lo >>> 12) & TLB_MASK) | STORE_BASE);
+    const i = this.set + (tlbIndex(lo) | STORE_BASE);
     if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi && (lo & 3) === 0) {
       this.i32[(this.ramOff[i] + (lo & 4095)) >>> 2] = v;
       return;
@@ -367,7 +379,7 @@ export class Mmu {
   }
 
   store64(lo: number, hi: number, vLo: number, vHi: number): void {
-    const i = this.set + (((lo >>> 12) & TLB_MASK) | STORE_BASE);
+    const i = this.set + (tlbIndex(lo) | STORE_BASE);
     if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi && (lo & 7) === 0) {
       const w = (this.ramOff[i] + (lo & 4095)) >>> 2;
       this.i32[w] = vLo;
@@ -387,7 +399,7 @@ export class Mmu {
     }
     // A TLB hit needs no walk: an LR is a load, and a store entry's page is
     // writable, hence readable (W without R is reserved in PTEs and in PMP).
-    const i = this.set + (((lo >>> 12) & TLB_MASK) | (isLoadReserved ? LOAD_BASE : STORE_BASE));
+    const i = this.set + (tlbIndex(lo) | (isLoadReserved ? LOAD_BASE : STORE_BASE));
     if ((this.tagLo[i] & ~STORE_FLAGGED) === (lo & -4096) && this.tagHi[i] === hi) {
       return this.ram.base + this.ramOff[i] + (lo & 4095);
     }
@@ -418,7 +430,7 @@ export class Mmu {
    * without caching. Raises fetch faults.
    */
   fetchPage(lo: number, hi: number): number {
-    const i = this.set + ((lo >>> 12) & TLB_MASK);
+    const i = this.set + tlbIndex(lo);
     if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi) return this.ramOff[i];
     const paddr = translate(this.hart, lo, hi, ACCESS_FETCH, WALK_FETCH);
     const off = this.ram.offsetOf(paddr, 2);
@@ -437,7 +449,7 @@ export class Mmu {
 
   /** Reads a 16-bit parcel for fetch through the slow path (page-straddling or ROM code). */
   fetchParcel(lo: number, hi: number): number {
-    const i = this.set + ((lo >>> 12) & TLB_MASK);
+    const i = this.set + tlbIndex(lo);
     if (this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi) {
       // A RAM page the fetch TLB maps (PMP allowed all of it when it was filled).
       const off = this.ramOff[i] + (lo & 4095);
@@ -515,7 +527,7 @@ export class Mmu {
 
   private loadSlow(lo: number, hi: number, size: number): number {
     if ((lo & (size - 1)) !== 0 && (lo & 4095) + size > PAGE_SIZE) return this.loadSplit(lo, hi, size);
-    const i = this.set + (((lo >>> 12) & TLB_MASK) | LOAD_BASE);
+    const i = this.set + (tlbIndex(lo) | LOAD_BASE);
     if (this.guestPriv < 0 && this.tagLo[i] === (lo & -4096) && this.tagHi[i] === hi) {
       // A misaligned load within a page the TLB maps: no walk.
       return this.loadPhysical(this.ram.base + this.ramOff[i] + (lo & 4095), size, lo, hi, false);
@@ -546,7 +558,7 @@ export class Mmu {
     const off = this.ram.offsetOf(paddr, size);
     if (off >= 0) {
       if (mayFill && this.guestPriv < 0 && hart.pmp.coversPage(paddr - (paddr % PAGE_SIZE), ACCESS_LOAD, hart)) {
-        this.fill(this.set + (((vLo >>> 12) & TLB_MASK) | LOAD_BASE), vLo, vHi, off & -PAGE_SIZE);
+        this.fill(this.set + (tlbIndex(vLo) | LOAD_BASE), vLo, vHi, off & -PAGE_SIZE);
       }
       const u8 = this.u8;
       switch (size) {
@@ -585,7 +597,7 @@ export class Mmu {
       }
       return;
     }
-    const i = this.set + (((lo >>> 12) & TLB_MASK) | STORE_BASE);
+    const i = this.set + (tlbIndex(lo) | STORE_BASE);
     if (this.guestPriv < 0 && (this.tagLo[i] & ~STORE_FLAGGED) === (lo & -4096) && this.tagHi[i] === hi) {
       // A flagged page or a misaligned store: the entry's translation holds,
       // and storePhysical does the flag's work. Once the page has no flag
@@ -639,7 +651,7 @@ export class Mmu {
       if ((flags & PAGE_WATCHED) !== 0 && this.phys.onWatchedWrite !== null) this.phys.onWatchedWrite(paddr, size);
     }
     if (mayFill && this.guestPriv < 0 && hart.pmp.coversPage(paddr - (paddr % PAGE_SIZE), ACCESS_STORE, hart)) {
-      const i = this.set + (((aLo >>> 12) & TLB_MASK) | STORE_BASE);
+      const i = this.set + (tlbIndex(aLo) | STORE_BASE);
       this.fill(i, aLo, aHi, off & -PAGE_SIZE);
       // A page still flagged gets a marked entry (purgeStorePage): its
       // stores keep to the slow path, which does the flag's work, but walk

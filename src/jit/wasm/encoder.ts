@@ -177,9 +177,20 @@ export class Bytes {
     }
   }
 
+  /**
+   * A name (§5.2.4): its UTF-8 length, then its bytes. The engine's names
+   * (env, mem, call, block indices) are ASCII, which is its own UTF-8,
+   * written byte by byte: a TextEncoder cost more than a small module's
+   * other bytes while V8 is cold (sort's 8 regions: 19 -> 16 ms).
+   */
   name(s: string): this {
-    const utf8 = new TextEncoder().encode(s);
-    return this.u32(utf8.length).bytes(utf8);
+    this.u32(s.length);
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0x7f) throw new Error(`wasm encoder: the name ${JSON.stringify(s)} is not ASCII`);
+      this.byte(c);
+    }
+    return this;
   }
 
   /** Appends another buffer, prefixed with its length (sections, function bodies). */

@@ -20,6 +20,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { builtGuest, guestCacheDir, type GuestBuild } from "../src/guest/build.js";
 import { FW_JUMP } from "../test/boot/support.js";
+import { extraCaCertsCost } from "./performance/child-process.js";
 import { measureLinuxBoot } from "./performance/linux-boot.js";
 import type { Measurement } from "./performance/measurement.js";
 import { benchPrograms, measurePrograms } from "./performance/programs.js";
@@ -66,6 +67,14 @@ const measurements: Measurement[] = [];
 const notes: string[] = [];
 const failures: string[] = [];
 if (qemu === null) notes.push("qemu-system-riscv64 not found (apt-get install qemu-system-misc): no QEMU rows");
+const caCost = extraCaCertsCost();
+if (caCost !== null) {
+  notes.push(
+    `NODE_EXTRA_CA_CERTS is set here, and Node reads it as it starts (\`node -e 0\`: ${caCost.withMs.toFixed(0)} ms with it, ` +
+      `${caCost.withoutMs.toFixed(0)} ms without): the child processes run without it (rvhv makes no TLS connection); ` +
+      `where it is set, add the difference to rvhv's process times`,
+  );
+}
 const setting = [
   `${iterations} timed run${iterations === 1 ? "" : "s"} of each configuration, ${warmup ? "after one warm-up run in process" : "no warm-up"}`,
   `node ${process.version}, QEMU ${qemu ?? "not installed"}, ${cpus()[0]?.model ?? "unknown CPU"} (${cpus().length} CPUs)`,

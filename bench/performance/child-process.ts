@@ -1,7 +1,7 @@
 // One emulator run as a child process, measured as a whole: wall time from
 // spawn to a marker on its stdout and to its exit, its stderr (rvhv's
 // --stats line), and, for rvhv, the process's peak resident memory.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
 
 /** A command line: the executable and its arguments. */
@@ -32,6 +32,32 @@ const PEAK_RSS_HOOK = `data:text/javascript,${encodeURIComponent(
   `process.on("exit", () => process.stderr.write("\\n${PEAK_RSS_TAG}" + process.resourceUsage().maxRSS + "\\n"));`,
 )}`;
 
+/**
+ * The children's environment: this process's without NODE_EXTRA_CA_CERTS.
+ * Node reads that file of certificates as it starts, before any of rvhv's
+ * code runs; on this project's machine, where the sandbox sets it, that
+ * costs every Node process about 50 ms (`node -e 0` 80 ms against 30).
+ * rvhv makes no TLS connection, and QEMU does not read it. The report says
+ * what it costs where it is set (extraCaCertsCost).
+ */
+const childEnv = { ...process.env };
+delete childEnv.NODE_EXTRA_CA_CERTS;
+
+/** When NODE_EXTRA_CA_CERTS is set: Node's start-up (`node -e 0`, median of 5, ms) with it and without it. */
+export function extraCaCertsCost(): { withMs: number; withoutMs: number } | null {
+  if (process.env.NODE_EXTRA_CA_CERTS === undefined) return null;
+  const startup = (env: NodeJS.ProcessEnv): number => {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now();
+      spawnSync(process.execPath, ["-e", "0"], { env });
+      times.push(performance.now() - start);
+    }
+    return times.sort((a, b) => a - b)[2];
+  };
+  return { withMs: startup(process.env), withoutMs: startup(childEnv) };
+}
+
 /** `rvhv <args>` as users run it (bin/rvhv.js, the bundle), reporting its peak resident set. */
 export function rvhvInvocation(root: string, args: string[]): Invocation {
   return { command: process.execPath, args: ["--import", PEAK_RSS_HOOK, join(root, "bin/rvhv.js"), ...args] };
@@ -49,7 +75,11 @@ export function runChild(
   const { marker } = options;
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(invocation.command, invocation.args, { cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(invocation.command, invocation.args, {
+      cwd: options.cwd,
+      env: childEnv,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     let markerS = NaN;

@@ -112,7 +112,7 @@ describe("TLB flush scope", () => {
   });
 });
 
-describe("Atomics fill the TLB", () => {
+describe("What atomics and stores to flagged pages cache", () => {
   /** Whether the host's store TLB maps the page of `addr`. */
   const storeCached = (h: Hart, addr: number): boolean => {
     const i = h.mmu.set + (tlbIndex(addr) | STORE_BASE);
@@ -129,7 +129,7 @@ describe("Atomics fill the TLB", () => {
     expect(storeCached(h, DATA)).toBe(true);
   });
 
-  it("flagged on a page whose stores must be seen (one that holds code): plain stores take the slow path, the next AMO hits", () => {
+  it("flagged on a page whose stores must be seen (one that holds code): plain stores take the slow path until the flag goes", () => {
     const h = warmHart();
     h.xl[5] = RAM_BASE | 0; // the page execute() runs from
     execute(h, AMOADD_W_X0_X0_X5);
@@ -137,6 +137,20 @@ describe("Atomics fill the TLB", () => {
     expect(storeCached(h, RAM_BASE | 0)).toBe(false);
     const i = h.mmu.set + (tlbIndex(RAM_BASE) | STORE_BASE);
     expect(h.mmu.tagLo[i]).toBe(RAM_BASE | 0 | STORE_FLAGGED);
+    // A store there drops the page's code, and with its flag gone the entry serves the fast path again.
+    h.xl[5] = (RAM_BASE + 0x100) | 0;
+    execute(h, 0x0002b023); // sd x0, 0(x5)
+    expect(h.mmu.tagLo[i]).toBe(RAM_BASE | 0);
+  });
+
+  it("a store that walks to a page with a lingering reservation caches it marked: later stores keep to the slow path", () => {
+    const h = warmHart();
+    h.xl[5] = DATA;
+    execute(h, 0x1002a02f); // lr.w x0, (x5): DATA's page gets PAGE_RESERVED
+    execute(h, 0x0002b423); // sd x0, 8(x5): walks (no store entry yet)
+    expect(h.pcLo).toBe((RAM_BASE + 4) | 0);
+    const i = h.mmu.set + (tlbIndex(DATA) | STORE_BASE);
+    expect(h.mmu.tagLo[i]).toBe((DATA & -4096) | STORE_FLAGGED);
   });
 
   it("an LR caches its page for the loads after it", () => {

@@ -75,10 +75,11 @@ const vmidOf = (hgatpHi: number): number => (hgatpHi >>> 12) & 0x3fff;
 /** An impossible tag (tags are page-aligned). */
 const INVALID_TAG = 1;
 /**
- * Set in the tag of a store-TLB entry whose page gained a flag (memory.ts
- * PAGE_CODE, PAGE_RESERVED, PAGE_WATCHED): the fast paths miss it (the tag
- * is no longer page-aligned), and the slow path still has its translation,
- * so a store there costs the flag's work but no walk.
+ * Set in the tag of a store-TLB entry whose page has a flag (memory.ts
+ * PAGE_CODE, PAGE_RESERVED, PAGE_WATCHED), gained after the fill
+ * (purgeStorePage) or held at it (fillStore): the fast paths miss it (the
+ * tag is no longer page-aligned), and the slow path still has its
+ * translation, so a store there costs the flag's work but no walk.
  */
 export const STORE_FLAGGED = 2;
 
@@ -412,12 +413,10 @@ export class Mmu {
     // Cache the translation, so that a lock word's next AMO hits instead of
     // walking again (Linux's boot walked 52 K times for AMOs, mostly on
     // pages its LR/SCs flag): the AMO walk checked write permission and set
-    // D. A store entry for a flagged page is marked as purgeStorePage marks
-    // one: plain stores still take the slow path there, which does the
-    // flag's work, while AMOs (which always do it) hit.
+    // D. AMOs hit a marked store entry too (they always do the flag's work).
     if (this.hart.pmp.coversPage(paddr - (paddr % PAGE_SIZE), kind, this.hart)) {
-      this.fill(i, lo, hi, off & -PAGE_SIZE);
-      if (!isLoadReserved && this.ram.pageFlags[off >>> 12] !== 0) this.tagLo[i] |= STORE_FLAGGED;
+      if (isLoadReserved) this.fill(i, lo, hi, off & -PAGE_SIZE);
+      else this.fillStore(i, lo, hi, off & -PAGE_SIZE);
     }
     return paddr;
   }
@@ -523,6 +522,17 @@ export class Mmu {
     this.tagHi[i] = hi;
     this.ramOff[i] = pageOff;
     this.span[i] = walkOrigin.spanBits;
+  }
+
+  /**
+   * Caches a store translation just made; an entry for a page that has a
+   * flag is marked STORE_FLAGGED: its stores keep to the slow path, which
+   * does the flag's work, but walk no more (a page of lock words took
+   * 4.6 K walks in Linux's boot when flagged pages got no entry).
+   */
+  private fillStore(i: number, lo: number, hi: number, pageOff: number): void {
+    this.fill(i, lo, hi, pageOff);
+    if (this.ram.pageFlags[pageOff >>> 12] !== 0) this.tagLo[i] |= STORE_FLAGGED;
   }
 
   private loadSlow(lo: number, hi: number, size: number): number {
@@ -651,12 +661,7 @@ export class Mmu {
       if ((flags & PAGE_WATCHED) !== 0 && this.phys.onWatchedWrite !== null) this.phys.onWatchedWrite(paddr, size);
     }
     if (mayFill && this.guestPriv < 0 && hart.pmp.coversPage(paddr - (paddr % PAGE_SIZE), ACCESS_STORE, hart)) {
-      const i = this.set + (tlbIndex(aLo) | STORE_BASE);
-      this.fill(i, aLo, aHi, off & -PAGE_SIZE);
-      // A page still flagged gets a marked entry (purgeStorePage): its
-      // stores keep to the slow path, which does the flag's work, but walk
-      // no more (a page of lock words took 4.6 K walks in Linux's boot).
-      if (this.ram.pageFlags[page] !== 0) this.tagLo[i] |= STORE_FLAGGED;
+      this.fillStore(this.set + (tlbIndex(aLo) | STORE_BASE), aLo, aHi, off & -PAGE_SIZE);
     }
   }
 }
